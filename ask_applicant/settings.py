@@ -1,0 +1,72 @@
+"""Typed settings, read from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_PROFILE_PATH = Path(__file__).parent / "profile" / "sample"
+
+
+class Settings(BaseSettings):
+    """Everything the service reads from its environment.
+
+    Invalid values fail at start-up, not on first use.
+    """
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    database_url: str = Field(default="sqlite+aiosqlite:///./ask_applicant.db")
+    profile_path: Path = Field(default=DEFAULT_PROFILE_PATH)
+
+    model: str = Field(default="", description="'offline', or an OpenAI model name.")
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_api: Literal["responses", "chat_completions"] = "responses"
+
+    max_turns: int = Field(default=10, ge=1, le=100)
+    run_timeout_seconds: float = Field(default=120.0, gt=0)
+    max_message_chars: int = Field(default=4000, ge=1, le=100_000)
+    rate_limit_per_minute: int = Field(default=60, ge=1)
+    max_concurrent_runs_per_key: int = Field(default=4, ge=1)
+    heartbeat_seconds: float = Field(default=5.0, gt=0)
+    stale_run_seconds: float = Field(default=60.0, gt=0)
+    mcp_enabled: bool = True
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "mysql+asyncmy://")):
+            raise ValueError(
+                "DATABASE_URL must start with sqlite+aiosqlite:// or mysql+asyncmy://"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _default_model(self) -> Settings:
+        # With no key the only model that can answer is the offline one.
+        if not self.model:
+            self.model = "gpt-4.1-mini" if self.openai_api_key else "offline"
+        return self
+
+    @property
+    def offline(self) -> bool:
+        """True when the deterministic offline model answers."""
+        return self.model == "offline"
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True on the embedded SQLite default."""
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Return the process's settings, read once."""
+    return Settings()
