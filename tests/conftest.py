@@ -1,17 +1,43 @@
-"""Suite-wide fixtures: the async backend and a ban on real model calls."""
+"""Suite-wide fixtures: the async backend, databases, and a ban on real model calls.
+
+Every test that takes `engine` or `database_url` runs on SQLite and, when
+`TEST_DATABASE_URL` names a MySQL-compatible server, again on a fresh database
+there. With `REQUIRE_MYSQL=1` (set by `.ci/run`) a run that skipped MySQL fails.
+"""
 
 from __future__ import annotations
 
-import inspect
+import os
+import uuid
+from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import SQLModel
+
+import ask_applicant.persistence.models  # noqa: F401  (registers the tables)
+from ask_applicant.persistence import create_engine
+
+MYSQL_URL = os.environ.get("TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite", *(["mysql"] if MYSQL_URL else [])]
+_mysql_passed: list[str] = []
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # One async plugin (anyio's) for the whole suite; every coroutine test runs on asyncio.
-    for item in items:
-        if isinstance(item, pytest.Function) and inspect.iscoroutinefunction(item.function):
-            item.add_marker(pytest.mark.anyio)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("REQUIRE_MYSQL") == "1" and not MYSQL_URL.startswith("mysql+asyncmy://"):
+        pytest.exit("REQUIRE_MYSQL=1 but TEST_DATABASE_URL is not a mysql+asyncmy:// URL", 2)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed and "[mysql" in report.nodeid:
+        _mysql_passed.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("REQUIRE_MYSQL") == "1" and exitstatus == 0 and not _mysql_passed:
+        session.exitstatus = 1
+        print("\nREQUIRE_MYSQL=1 but no MySQL test passed: the MySQL suite was skipped")
 
 
 @pytest.fixture
@@ -34,3 +60,48 @@ def _no_real_model_calls(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(httpx.AsyncClient, "send", guarded_send)
     monkeypatch.setenv("OPENAI_AGENTS_DISABLE_TRACING", "1")
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+
+
+async def _mysql_admin(sql: str) -> None:
+    admin = create_engine(str(make_url(MYSQL_URL).set(database="")))
+    try:
+        async with admin.begin() as conn:
+            await conn.exec_driver_sql(sql)
+    finally:
+        await admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterator[str]:
+    """The URL of a new, empty database: an SQLite file, or a fresh MySQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+        return
+    name = f"aa_test_{uuid.uuid4().hex[:12]}"
+    await _mysql_admin(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+    try:
+        yield str(make_url(MYSQL_URL).set(database=name))
+    finally:
+        await _mysql_admin(f"DROP DATABASE IF EXISTS `{name}`")
+
+
+@pytest.fixture
+async def database_url(empty_database_url: str) -> str:
+    """The URL of a new database holding every table."""
+    engine = create_engine(empty_database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(SQLModel.metadata.create_all)
+    finally:
+        await engine.dispose()
+    return empty_database_url
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on a new database holding every table (SQLite, then MySQL)."""
+    engine = create_engine(database_url)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()

@@ -1,0 +1,27 @@
+"""Conversations, their SDK items, runs and run events in MySQL or SQLite."""
+
+from ask_applicant.persistence.engine import create_engine, open_db
+from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
+from ask_applicant.persistence.schema import (
+    SchemaBehindError,
+    require_head,
+    upgrade_to_head,
+    upgrade_to_head_async,
+)
+from ask_applicant.persistence.store import SessionNotFoundError, SqlSessionStore
+
+__all__ = [
+    "ChatSession",
+    "Run",
+    "RunEvent",
+    "SchemaBehindError",
+    "SessionItem",
+    "SessionNotFoundError",
+    "SqlSessionStore",
+    "User",
+    "create_engine",
+    "open_db",
+    "require_head",
+    "upgrade_to_head",
+    "upgrade_to_head_async",
+]

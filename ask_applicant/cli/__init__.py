@@ -1,0 +1,33 @@
+"""The `ask-applicant` command line: one Typer app, one module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from pydantic import ValidationError
+
+from ask_applicant.cli import db, mcp
+
+app = typer.Typer(
+    name="ask-applicant",
+    help="Answer recruiters' questions about one job applicant.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(mcp.app, name="mcp")
+
+
+def main() -> None:
+    """Entry point of the `ask-applicant` console script."""
+    try:
+        app()
+    except ValidationError as error:
+        # Bad settings are the user's to fix: say which, without a traceback.
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']).upper() or 'settings'}: {e['msg']}"
+            for e in error.errors()
+        )
+        print(f"error: invalid settings: {problems}", file=sys.stderr)
+        sys.exit(2)
