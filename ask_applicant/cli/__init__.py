@@ -7,7 +7,8 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from ask_applicant.cli import db, mcp
+from ask_applicant.cli import ask, chat, db, mcp
+from ask_applicant.cli import eval as evaluation
 
 app = typer.Typer(
     name="ask-applicant",
@@ -17,6 +18,9 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(mcp.app, name="mcp")
+app.command(name="ask")(ask.ask)
+app.command(name="chat")(chat.chat)
+app.command(name="eval")(evaluation.evaluate)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""A small real-time chat gateway (sample code for the Chat Service project)."""

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from ask_applicant.profile import Profile
+from ask_applicant.tools.career import (
+    ask_faq,
+    assess_job_fit,
+    get_work_history,
+    years_of_experience,
+)
+
+MakeProfile = Callable[..., Profile]
+TODAY = date(2025, 1, 15)
+
+
+def test_work_history_lists_jobs_then_volunteering_with_a_total(sample: Profile) -> None:
+    result = get_work_history(sample, today=TODAY)
+    sources = [fact.source for fact in result.facts]
+    assert sources == ["work[0]", "work[1]", "work[2]", "work[3]", "volunteer[0]"]
+    assert "2022-03-02 – present" in result.facts[0].text
+    assert result.note == "Jobs cover about 9.0 years in total, overlaps counted once."
+
+
+def test_years_of_experience_merges_overlapping_jobs_and_projects(
+    make_profile: MakeProfile,
+) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {
+                    "name": "A",
+                    "summary": "Go services",
+                    "startDate": "2015-01",
+                    "endDate": "2016-12",
+                },
+                {
+                    "name": "B",
+                    "summary": "golang and k8s",
+                    "startDate": "2016-01",
+                    "endDate": "2017-12",
+                },
+                {"name": "C", "summary": "Java only", "startDate": "2018-01", "endDate": "2019-12"},
+                {"name": "D", "summary": "Go again", "startDate": "2024-01-15"},
+            ],
+            "projects": [
+                {"name": "P", "keywords": ["Go"], "startDate": "2017-07", "endDate": "2018-06"},
+                {"name": "Q", "keywords": ["Go"]},
+            ],
+        }
+    )
+    result = years_of_experience(profile, skill="Go", today=TODAY)
+    summary = result.facts[0]
+    # 2015-01..2018-06 merged (3.5 years) plus 2024-01-15..2025-01-15 (1.0 year).
+    assert summary.text.startswith("Go: about 4.5 years of experience, from 4 jobs/projects")
+    assert summary.source == "work[0], work[1], work[3], projects[0]"
+    assert "2015-01-01 – 2018-06-30; 2024-01-15 – 2025-01-15" in summary.text
+    assert [fact.source for fact in result.facts[1:]] == [
+        "work[0]",
+        "work[1]",
+        "work[3]",
+        "projects[0]",
+    ]
+    assert result.note == "Not counted (no valid start date): projects[1]."
+
+
+def test_years_of_experience_understands_korean_skill_names(sample: Profile) -> None:
+    english = years_of_experience(sample, skill="Kubernetes", today=TODAY).facts[0]
+    korean = years_of_experience(sample, skill="쿠버네티스", today=TODAY).facts[0]
+    assert (
+        english.source == korean.source == "work[0], work[1], projects[0], projects[1], projects[2]"
+    )
+    assert "about 6.0 years" in korean.text
+
+
+def test_a_current_job_counts_until_today(sample: Profile) -> None:
+    kafka = years_of_experience(sample, skill="Kafka", today=TODAY).facts[0]
+    assert "2022-03-02 – 2025-01-15" in kafka.text and "about 2.9 years" in kafka.text
+
+
+@pytest.mark.parametrize(
+    ("skill", "note"),
+    [
+        ("Haskell", "No dated job or project mentions 'Haskell'."),
+        ("", "Name a skill, e.g. Python, Kafka or 결제."),
+        ("🔥", "Name a skill, e.g. Python, Kafka or 결제."),
+    ],
+)
+def test_an_unknown_skill_gives_a_clear_note(sample: Profile, skill: str, note: str) -> None:
+    result = years_of_experience(sample, skill=skill, today=TODAY)
+    assert result.facts == [] and result.note == note
+
+
+def test_a_skill_mentioned_only_without_dates_points_at_where(sample: Profile) -> None:
+    note = years_of_experience(sample, skill="RabbitMQ", today=TODAY).note
+    assert note == (
+        "No dated job or project mentions 'RabbitMQ'. It is mentioned in skills[3], without dates."
+    )
+
+
+def test_job_fit_separates_matched_and_missing_skills_with_evidence(sample: Profile) -> None:
+    description = (
+        "Senior backend engineer. 5+ years with Python and FastAPI, Kafka, Kubernetes; "
+        "experience with Rust or GraphQL is a plus. 결제 도메인 경험 우대."
+    )
+    result = assess_job_fit(sample, job_description=description, today=TODAY)
+    matched = {f.text.split(" — ")[0]: f for f in result.facts if f.text.startswith("Matched")}
+    missing = [f.text.split(" — ")[0] for f in result.facts if f.text.startswith("Missing")]
+    assert set(matched) == {"Matched: Python", "Matched: FastAPI", "Matched: Kafka",
+                            "Matched: Kubernetes", "Matched: 결제"}  # fmt: skip
+    assert missing == ["Missing: rust", "Missing: graphql"]
+    assert "skills[0]" in matched["Matched: Python"].source
+    assert "About 9.0 years" in matched["Matched: Python"].text
+    assert "certificates[2]" in matched["Matched: Kubernetes"].source
+    assert result.note == "5 of 7 skills in the job description are shown in the profile (71%)."
+
+
+def test_job_fit_reads_a_korean_job_description(sample: Profile) -> None:
+    result = assess_job_fit(
+        sample, job_description="파이썬, 쿠버네티스, 카프카 경험자. 정산 시스템 개발", today=TODAY
+    )
+    assert [f.text.split(" — ")[0] for f in result.facts] == [
+        "Matched: Python", "Matched: Kafka", "Matched: Kubernetes", "Matched: 정산",
+    ]  # fmt: skip
+
+
+def test_job_fit_without_recognisable_skills_says_so(sample: Profile) -> None:
+    for text in ["", "We value kindness 🙂", "x" * 50_000]:
+        result = assess_job_fit(sample, job_description=text)
+        assert result.facts == []
+        assert result.note == "No recognisable skills or technologies in the job description."
+
+
+def test_job_fit_on_the_official_sample(official: Profile) -> None:
+    result = assess_job_fit(
+        official, job_description="Frontend: JavaScript, CSS, React", today=TODAY
+    )
+    texts = [fact.text.split(" — ")[0] for fact in result.facts]
+    assert texts == ["Matched: CSS", "Matched: Javascript", "Missing: react"]
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("Why are you leaving your current job?", "faq[0]"),
+        ("이직 사유가 궁금합니다", "faq[0]"),
+        ("What kind of role do you want?", "faq[1]"),
+        ("희망 연봉은 얼마인가요? 💰", "faq[4]"),
+        ("When could you start? notice period", "faq[4]"),
+        ("재택 근무 가능한가요", "faq[5]"),
+        ("What is your working style in a team?", "faq[3]"),
+        ("커리어 목표가 뭐예요", "faq[2]"),
+    ],
+)
+def test_faq_lookup_answers_english_and_korean(sample: Profile, question: str, source: str) -> None:
+    result = ask_faq(sample, question=question)
+    assert result.facts[0].source == source, [f.source for f in result.facts]
+    assert result.facts[0].text.startswith("Q: ")
+
+
+def test_faq_without_a_match_lists_the_prepared_topics(sample: Profile) -> None:
+    note = ask_faq(sample, question="Favourite pizza topping?").note
+    assert note and note.startswith("No prepared answer matches. Prepared topics: Why are you")
+
+
+def test_a_profile_without_faq_says_so(official: Profile) -> None:
+    assert ask_faq(official, question="why change jobs").note == (
+        "The applicant has not prepared FAQ answers."
+    )
