@@ -7,7 +7,7 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from ask_applicant.cli import ask, chat, db, mcp
+from ask_applicant.cli import ask, chat, db, keys, mcp, serve
 from ask_applicant.cli import eval as evaluation
 
 app = typer.Typer(
@@ -18,6 +18,8 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(mcp.app, name="mcp")
+app.add_typer(keys.app, name="keys")
+app.command(name="serve")(serve.serve)
 app.command(name="ask")(ask.ask)
 app.command(name="chat")(chat.chat)
 app.command(name="eval")(evaluation.evaluate)

@@ -1,0 +1,198 @@
+"""Finding the applicant's private values in a piece of text, deterministically.
+
+A value is recognised however it is written: phone numbers by their digits (with or
+without the country code, any separators), dates by their day, month and year in the
+usual English and Korean spellings, and everything else (addresses, e-mails) by its
+letters and digits alone, ignoring case, whitespace and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ask_applicant.profile import PrivateValue, parse_date
+
+# A value shorter than this, once normalised, is too common to police ("Seoul", "42").
+_MIN_TEXT_CHARS = 6
+_MIN_PHONE_DIGITS = 7
+
+_DIGIT_RUN = re.compile(r"\d[\d\s().\-+/]*\d")
+
+_MONTHS = {
+    name: index + 1
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = [
+    # 1990-03-15, 1990.3.15, 1990/03/15, 1990년 3월 15일
+    (re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
+    # 15/03/1990, 15.03.1990 and the US 03/15/1990: both readings are tried.
+    (re.compile(r"(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})"), "dmy"),
+    # March 15, 1990 / Mar 15th 1990
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I), "mdy"),
+    # 15 March 1990 / 15th of March, 1990
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})", re.I),
+        "dMy",
+    ),
+]
+
+# Street-type words are abbreviated freely; fold both spellings to one.
+_ABBREVIATIONS = {
+    "street": "st",
+    "avenue": "ave",
+    "road": "rd",
+    "boulevard": "blvd",
+    "apartment": "apt",
+    "suite": "ste",
+    "floor": "fl",
+    "drive": "dr",
+    "lane": "ln",
+}
+
+
+def _fold(text: str) -> str:
+    """Lower-case letters and digits only, with street words abbreviated."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    words = re.findall(r"\w+", text)
+    return "".join(_ABBREVIATIONS.get(word, word) for word in words).replace("_", "")
+
+
+def _phone_cores(value: str) -> set[str]:
+    """The digit strings that identify a phone number, whatever prefix precedes them."""
+    digits = re.sub(r"\D", "", value)
+    cores = {digits.lstrip("0")}
+    if value.strip().startswith(("+", "00")):
+        # The country code is one to three digits; which one is not known, so all are kept.
+        international = digits[2:] if value.strip().startswith("00") else digits
+        cores |= {international[k:].lstrip("0") for k in range(1, 4)}
+    return {core for core in cores if len(core) >= _MIN_PHONE_DIGITS}
+
+
+def _iso_day(value: str) -> set[date]:
+    # A date the spelled-out patterns missed; a year or a month alone is not a day.
+    try:
+        day = parse_date(value)
+    except ValueError:
+        return set()
+    if day is None or not (day.month and day.day):
+        return set()
+    return {date(day.year, day.month, day.day)}
+
+
+def _dates_in(text: str) -> set[date]:
+    found: set[date] = set()
+    for pattern, order in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            a, b, c = match.groups()
+            candidates: list[tuple[int, int, int]] = []
+            if order == "ymd":
+                candidates = [(int(a), int(b), int(c))]
+            elif order == "dmy":
+                candidates = [(int(c), int(b), int(a)), (int(c), int(a), int(b))]
+            elif order == "mdy":
+                candidates = [(int(c), _MONTHS[a.casefold()], int(b))]
+            else:
+                candidates = [(int(c), _MONTHS[b.casefold()], int(a))]
+            for year, month, day in candidates:
+                try:
+                    found.add(date(year, month, day))
+                except ValueError:
+                    continue
+    return found
+
+
+@dataclass
+class DisclosureScanner:
+    """Spots any of a profile's private values in text.
+
+    Build it once per profile (or per turn) and call `find` as often as needed.
+
+    Args:
+        values: The private values, `Profile.private_values()`; each kind is compared its
+            own way (phone: digits, date: the day, address/email/text: folded text).
+    """
+
+    values: Iterable[PrivateValue]
+    _phones: set[str] = field(init=False, default_factory=set)
+    _dates: set[date] = field(init=False, default_factory=set)
+    _texts: set[str] = field(init=False, default_factory=set)
+
+    def __post_init__(self) -> None:
+        for private in self.values:
+            value = private.value
+            if not value.strip():
+                continue
+            if private.kind == "date":
+                self._dates |= _dates_in(value) or _iso_day(value)
+            elif private.kind == "phone" and len(re.sub(r"\D", "", value)) >= _MIN_PHONE_DIGITS:
+                self._phones |= _phone_cores(value)
+            else:
+                self._texts |= self._text_forms(value, address=private.kind == "address")
+
+    @staticmethod
+    def _text_forms(value: str, *, address: bool) -> set[str]:
+        forms = {_fold(value)}
+        if address:
+            # A partial address still locates the applicant: any run of two or more words
+            # of one comma-separated part that includes the house number counts too
+            # ("월드컵북로 123", "2712 Broadway").
+            for part in value.split(","):
+                words = part.split()
+                for start in range(len(words)):
+                    for end in range(start + 2, len(words) + 1):
+                        window = " ".join(words[start:end])
+                        if re.search(r"\d", window):
+                            forms.add(_fold(window))
+        return {form for form in forms if len(form) >= _MIN_TEXT_CHARS}
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to look for."""
+        return not (self._phones or self._dates or self._texts)
+
+    def find(self, text: str) -> str | None:
+        """Say which kind of private value `text` discloses, if any.
+
+        Args:
+            text: An answer, or the part of one streamed so far.
+
+        Returns:
+            "phone", "date" or "text" for the first kind found (never the value itself),
+            or None when the text discloses nothing private.
+        """
+        if self.empty or not text:
+            return None
+        if self._phones:
+            for run in _DIGIT_RUN.findall(text):
+                digits = re.sub(r"\D", "", run)
+                if any(core in digits for core in self._phones):
+                    return "phone"
+        if self._dates and self._dates & _dates_in(text):
+            return "date"
+        if self._texts:
+            folded = _fold(text)
+            if any(form in folded for form in self._texts):
+                return "text"
+        return None

@@ -1,0 +1,168 @@
+"""Deterministic screening of a recruiter's question before any model sees it.
+
+Two kinds of question are turned away: attempts to subvert the agents (prompt injection,
+jailbreaks, requests to reveal the instructions) and requests that have nothing to do with
+the applicant (writing code for the asker, trivia, arithmetic, weather, recipes). Patterns
+are English and Korean. They are deliberately narrow: a recruiter asking "Did he write
+code for payments?" or "코딩 테스트 경험이 있나요?" must pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Verdict = Literal["injection", "off_topic"]
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+# Attempts to override, unlock or read the agents' instructions. Always hostile.
+_INJECTION = [
+    # "ignore / disregard / forget (all) (the) previous instructions"
+    r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.?!\n]{0,40}"
+    r"\b(previous|prior|above|earlier|preceding|all|your|the|any|these|those|system)\b"
+    r"[^.?!\n]{0,30}\b(instructions?|prompts?|rules|directions|directives|guidelines"
+    r"|constraints|restrictions|guardrails|messages?|context)\b",
+    r"\bforget\s+(everything|all)\b",
+    r"\b(system|developer|hidden|initial|original|secret)\s+(prompt|message|instructions?)\b",
+    r"\b(show|reveal|print|repeat|display|output|leak|dump|recite)\b[^.?!\n]{0,30}"
+    r"\byour\s+(instructions|prompt|rules|guidelines|configuration|directives)\b",
+    # Asked bare ("what are your instructions?"), not "your instructions for juniors".
+    r"\b(tell|give|share|what\s+(is|are|were))\b[^.?!\n]{0,20}\byour\s+(instructions"
+    r"|prompt|rules|guidelines|configuration|directives)\s*(verbatim|exactly|word\s+for"
+    r"\s+word|in\s+full)?\s*[?.!]*\s*$",
+    r"\b(instructions|prompt|rules)\s+(you\s+were|you've\s+been|you\s+have\s+been)\s+given\b",
+    r"\b(repeat|print|output|recite)\b[^.?!\n]{0,20}\b(text|words|everything)\s+(above|before)\b",
+    r"\bdo\s+anything\s+now\b",
+    r"\bDAN\b",
+    r"\byou\s+are\s+now\b",
+    r"\bfrom\s+now\s+on,?\s+you\s+(are|will|must)\b",
+    r"\b(developer|god|admin|debug|sudo|unrestricted|jailbreak)\s+mode\b",
+    r"\bjail\s*break",
+    r"\b(pretend|act|behave|roleplay|role-play)\s+(to\s+be|as\s+if|as|like)\b[^.?!\n]{0,40}"
+    r"\b(ai|assistant|model|chatbot|gpt|unfiltered|unrestricted|evil|without)\b",
+    r"\b(without|no)\s+(any\s+)?(restrictions|filters|limits|censorship|guardrails|rules)\b",
+    r"\bnew\s+instructions?\s*:",
+    r"(^|\n)\s*(system|assistant)\s*:",
+    r"<\|?\s*(im_start|im_end|system|endoftext)\s*\|?>",
+    r"\[/?(INST|SYS)\]",
+    r"</?\s*system\s*>",
+    # Korean
+    r"(이전|앞|위|기존|모든|너의|당신의|네)\s*(의\s*)?(지시|지침|명령|규칙|프롬프트|설정|제약)"
+    r"[^.?!\n]{0,12}(무시|잊어|잊고|버려|어겨|해제)",
+    r"(지시|지침|명령|규칙|프롬프트)\s*(사항)?\s*(을|를|은|는)?\s*(모두\s*)?(무시|잊어|잊고)",
+    r"시스템\s*(프롬프트|메시지|지시|지침|설정)",
+    r"(프롬프트|지시\s*사항|지시문|지침|설정|규칙)\s*(을|를|좀)?\s*(전부\s*|그대로\s*|모두\s*)?"
+    r"(보여|알려|출력|공개|말해|읽어)",
+    r"(개발자|관리자|디버그|탈옥|무제한)\s*모드",
+    r"탈옥",
+    r"(지금부터|이제부터|이제)\s*(너는|넌|당신은)",
+    r"(모든\s*)?(제한|제약|필터|검열)\s*(을|를|이|없이)?\s*(해제|풀어|무시|없이|없는)",
+    r"(역할\s*극|역할을\s*바꿔|인\s*척\s*해)",
+]
+
+# The asker wants work done for themselves, or general knowledge, not the applicant.
+_OFF_TOPIC = [
+    # Imperative or "can you" requests to produce code / prose for the asker.
+    r"^\s*(please\s+|pls\s+|now\s+)?(write|generate|create|implement|code|build|debug|fix"
+    r"|refactor|optimi[sz]e|compose|draft)\s+(me\s+)?(a|an|some|the|this|my)?\s*"
+    r"([\w#+.-]+\s+){0,3}(function|script|program|class|method|code|snippet|query|regex"
+    r"|algorithm|app|website|essay|poem|story|song|joke|haiku|bug|sort|parser|bot"
+    r"|calculator|game|linked\s+list)\b",
+    r"\b(can|could|would|will)\s+you\s+(please\s+)?(write|generate|create|implement|code"
+    r"|build|debug|fix|solve|compose)\s+(me\s+)?(a|an|some|this|my)\s+"
+    r"([\w#+.-]+\s+){0,3}(function|script|program|class|method|snippet|query|regex"
+    r"|algorithm|essay|poem|story|song|haiku)\b",
+    r"\b(write|code|generate|implement|build|debug|fix)\b[^.?!\n]{0,40}\bfor\s+me\b",
+    r"\bhelp\s+me\s+(write|debug|fix|solve|code|implement|with\s+my\s+(code|homework))\b",
+    r"\b(solve|do)\s+(this|my|the\s+following)\s+(leetcode|coding\s+problem|problem"
+    r"|homework|exercise|equation)",
+    # Trivia and general knowledge.
+    r"\bwhat\s+is\s+the\s+capital\s+of\b",
+    r"\bcapital\s+(city\s+)?of\s+(france|korea|japan|germany|china|the\s+\w+)\b",
+    r"\bwho\s+(won|wins|invented|discovered|painted|wrote|directed)\s+(the\s+)?"
+    r"(world\s+cup|super\s*bowl|olympics|election|nobel|mona\s+lisa|hamlet|telephone"
+    r"|light\s*bulb|relativity|penicillin)",
+    r"\bwho\s+is\s+the\s+(current\s+)?(president|prime\s+minister|king|queen|ceo)\s+of\b",
+    r"\bhow\s+(tall|high|far|old|big|deep)\s+is\s+(the\s+|mount\s+|mt\.?\s+)?"
+    r"(eiffel|everest|moon|sun|earth|pacific|universe|tower)",
+    r"\bwhat('s|\s+is)\s+the\s+(weather|forecast|temperature)\b",
+    r"\bweather\s+(forecast\s+)?(in|for|today|tomorrow|like)\b",
+    r"\b(recipe|recipes)\s+(for|of)\b",
+    r"\bhow\s+(do|can|should)\s+i\s+(cook|bake|make|prepare)\s+(a\s+|an\s+|some\s+)?"
+    r"(pasta|pizza|cake|bread|kimchi|bibimbap|cookies|soup|curry|carbonara|steak)",
+    r"\btell\s+me\s+a\s+(joke|story|riddle|fun\s+fact)\b",
+    r"\b(translate|summari[sz]e)\s+(this|the\s+following|my)\b",
+    r"\b(stock\s+price|bitcoin\s+price|lottery\s+numbers|horoscope|sports\s+scores?)\b",
+    # Arithmetic and maths homework.
+    r"\b(what('s|\s+is)|calculate|compute|evaluate|solve)\s+-?\d[\d,.\s]*"
+    r"(\+|-|\*|/|x|×|÷|\^|plus|minus|times|divided\s+by)\s*-?\d",
+    r"\b(square\s+root|derivative|integral|factorial|prime\s+factors?)\s+of\b",
+    # Korean.
+    r"(코드|함수|스크립트|프로그램|클래스|알고리즘|쿼리|정규식|앱|웹사이트)\s*(를|을|좀|하나)?\s*"
+    r"(작성|구현|만들어|짜|코딩|개발|디버깅|고쳐)\s*(해)?\s*(줘|주세요|줄래|줄\s*수|달라)",
+    r"(시|소설|에세이|노래\s*가사|이야기|농담|유머)\s*(를|을|하나|한\s*편|좀)?\s*"
+    r"(써|지어|만들어|해)\s*(줘|주세요|줄래)",
+    r"(날씨|기온|미세\s*먼지)\s*(가|는|이)?\s*(어때|어떤가요|알려|어떻게\s*돼|좋)",
+    r"(오늘|내일|이번\s*주)\s*[가-힣\s]{0,8}날씨",
+    r"(레시피|요리법|만드는\s*법|만드는\s*방법)\s*(좀|을|를)?\s*(알려|가르쳐|뭐)",
+    r"(의|나라의)?\s*수도\s*(는|가)\s*(어디|뭐)",
+    r"\d+\s*(\+|-|\*|/|×|÷|\^|더하기|빼기|곱하기|나누기)\s*\d+\s*(은|는|=|의\s*값|계산)",
+    r"(계산|풀어)\s*(해)?\s*(줘|주세요)",
+    r"(번역|요약)\s*(해)?\s*(줘|주세요)",
+    r"(대통령|총리|수상)\s*(은|는|이)\s*누구",
+    r"(로또|주가|비트코인\s*시세|운세)",
+]
+
+# "DAN" is only meaningful in capitals; matching it case-insensitively would catch "Dan".
+_CASE_SENSITIVE = {r"\bDAN\b"}
+_INJECTION_RE = [re.compile(p, 0 if p in _CASE_SENSITIVE else _FLAGS) for p in _INJECTION]
+_OFF_TOPIC_RE = [re.compile(p, _FLAGS) for p in _OFF_TOPIC]
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The outcome of screening one question.
+
+    Attributes:
+        verdict: Why the question is turned away, or None when it may proceed.
+        pattern: The pattern that matched, for logs and tests (never shown to the asker).
+    """
+
+    verdict: Verdict | None
+    pattern: str | None = None
+
+    @property
+    def allowed(self) -> bool:
+        """True when the question may reach the agents."""
+        return self.verdict is None
+
+
+def _normalise(text: str) -> str:
+    # NFKC folds full-width letters and compatibility forms used to dodge keyword filters;
+    # zero-width characters are dropped for the same reason.
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
+    return re.sub(r"[ \t\r\f\v]+", " ", text)
+
+
+def screen_question(text: str) -> Screening:
+    """Decide whether a recruiter's question may reach the agents.
+
+    Args:
+        text: The latest question, as the asker typed it.
+
+    Returns:
+        A `Screening` whose `verdict` is "injection" for attempts to subvert the agents,
+        "off_topic" for requests unrelated to the applicant, None otherwise.
+    """
+    normal = _normalise(text)
+    for source, pattern in zip(_INJECTION, _INJECTION_RE, strict=True):
+        if pattern.search(normal):
+            return Screening("injection", source)
+    for source, pattern in zip(_OFF_TOPIC, _OFF_TOPIC_RE, strict=True):
+        if pattern.search(normal):
+            return Screening("off_topic", source)
+    return Screening(None)

@@ -1,0 +1,63 @@
+"""The delta gate keeps private values off the wire; tool outputs are capped."""
+
+from __future__ import annotations
+
+from ask_applicant.agents.disclosure import DisclosureScanner
+from ask_applicant.agents.events import MAX_TOOL_OUTPUT_CHARS, DeltaGate, TurnEvent, cap
+from ask_applicant.profile import PrivateValue
+
+PHONE = PrivateValue("phone", "basics.phone", "010-1234-5678")
+
+
+def _gate(window: int = 40) -> DeltaGate:
+    return DeltaGate(DisclosureScanner([PHONE]), window=window)
+
+
+def test_a_phone_number_split_over_deltas_is_never_released() -> None:
+    gate = _gate()
+    text = "I'm happy to talk. My number is 010-12" + "34-5678, call any time. " * 3
+    released = ""
+    for start in range(0, len(text), 3):
+        released += gate.push("m1", text[start : start + 3])
+    assert gate.finish("m1", text) is None
+    assert "010" not in released
+    assert "1234" not in released
+
+
+def test_a_clean_message_is_released_in_full_and_in_order() -> None:
+    gate = _gate(window=10)
+    text = "I led the settlement platform at Haneul Pay for three years."
+    released = [gate.push("m1", text[i : i + 7]) for i in range(0, len(text), 7)]
+    # Held back only by the window: most of the text streams before the end.
+    assert len("".join(released)) >= len(text) - 10
+    rest = gate.finish("m1", text)
+    assert rest is not None
+    assert "".join(released) + rest == text
+
+
+def test_without_a_window_deltas_pass_straight_through() -> None:
+    gate = DeltaGate(DisclosureScanner([]), window=0)
+    assert gate.push("m1", "Hello, ") == "Hello, "
+    assert gate.push("m1", "세계 🌏") == "세계 🌏"
+    assert gate.finish("m1", "Hello, 세계 🌏") == ""
+
+
+def test_messages_are_gated_separately() -> None:
+    gate = _gate(window=0)
+    assert gate.push("a", "010-1234-5678") == ""
+    assert gate.push("b", "fine") == "fine"
+    assert gate.finish("b", "fine") == ""
+    assert gate.finish("a", "010-1234-5678") is None
+
+
+def test_tool_outputs_are_capped_with_a_visible_marker() -> None:
+    long = "x" * 10_000
+    capped = cap(long)
+    assert len(capped) == MAX_TOOL_OUTPUT_CHARS
+    assert capped.endswith("[truncated]")
+    assert cap("short") == "short"
+
+
+def test_an_event_flattens_to_its_type_and_data() -> None:
+    event = TurnEvent("handoff", {"from": "triage", "to": "career"})
+    assert event.to_dict() == {"type": "handoff", "from": "triage", "to": "career"}
