@@ -38,14 +38,19 @@ class Settings(BaseSettings):
     heartbeat_seconds: float = Field(default=5.0, gt=0)
     stale_run_seconds: float = Field(default=60.0, gt=0)
     mcp_enabled: bool = True
+    # Host and Origin values the API (its /mcp mounts) accepts; JSON lists in the environment.
+    allowed_hosts: list[str] = Field(
+        default=["127.0.0.1", "127.0.0.1:*", "localhost", "localhost:*", "[::1]", "[::1]:*"]
+    )
+    allowed_origins: list[str] = Field(
+        default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
+    )
 
     @field_validator("database_url")
     @classmethod
     def _known_driver(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "mysql+asyncmy://")):
-            raise ValueError(
-                "DATABASE_URL must start with sqlite+aiosqlite:// or mysql+asyncmy://"
-            )
+            raise ValueError("DATABASE_URL must start with sqlite+aiosqlite:// or mysql+asyncmy://")
         return value
 
     @model_validator(mode="after")

@@ -111,9 +111,7 @@ class SqlSessionStore:
     async def _lock_session(self, conn: AsyncConnection, *, missing_ok: bool = False) -> None:
         # The row lock orders concurrent batches of one conversation one after another.
         result = await conn.execute(
-            update(_sessions)
-            .where(_sessions.c.id == self.session_id)
-            .values(updated_at=utcnow())
+            update(_sessions).where(_sessions.c.id == self.session_id).values(updated_at=utcnow())
         )
         if result.rowcount == 0 and not missing_ok:
             raise SessionNotFoundError(f"no conversation with id {self.session_id!r}")

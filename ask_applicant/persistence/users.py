@@ -103,7 +103,9 @@ async def get_or_create_user(db: AsyncSession, *, name: str, role: Role) -> User
     the terminal rather than for a key holder.
     """
     cleaned = _clean_name(name)
-    query = select(User).where(User.name == cleaned, User.role == role, col(User.disabled).is_(False))
+    query = select(User).where(
+        User.name == cleaned, User.role == role, col(User.disabled).is_(False)
+    )
     user = (await db.exec(query.order_by(col(User.created_at)))).first()
     if user is not None:
         return user

@@ -28,7 +28,10 @@ def _message(text: str, role: str = "user") -> dict:
 
 async def test_korean_and_emoji_round_trip_unchanged(engine: AsyncEngine) -> None:
     store = await _new_store(engine)
-    items = [_message("백엔드 개발자 김서연 님의 경력은? 🚀"), _message("네, 👩‍💻 5년입니다", "assistant")]
+    items = [
+        _message("백엔드 개발자 김서연 님의 경력은? 🚀"),
+        _message("네, 👩‍💻 5년입니다", "assistant"),
+    ]
     await store.add_items(items)
     assert await store.get_items() == items
 

@@ -18,15 +18,19 @@ async def test_latest_fifty_of_ten_thousand_items_read_through_the_index(
     for chat in chats:
         store = SqlSessionStore(chat.id, engine=engine)
         for start in range(0, 10_000, 1_000):
-            await store.add_items([{"role": "user", "content": f"m{start + i}"} for i in range(1_000)])
+            await store.add_items(
+                [{"role": "user", "content": f"m{start + i}"} for i in range(1_000)]
+            )
     store = SqlSessionStore(chats[1].id, engine=engine)
     query = "SELECT data FROM session_items WHERE session_id = {} ORDER BY id DESC LIMIT 50"
     async with engine.connect() as conn:
         if engine.dialect.name == "mysql":
             await conn.exec_driver_sql("ANALYZE TABLE session_items")
             plan = (
-                await conn.exec_driver_sql("EXPLAIN " + query.format("%s"), (store.session_id,))
-            ).mappings().one()
+                (await conn.exec_driver_sql("EXPLAIN " + query.format("%s"), (store.session_id,)))
+                .mappings()
+                .one()
+            )
             assert plan["key"] == "ix_session_items_session_id_id"
             assert plan["type"] in {"ref", "range"}
             assert "filesort" not in (plan["Extra"] or "").lower()
