@@ -1,0 +1,99 @@
+"""The offline model's wording: extractive answers, the help message, "not in the profile".
+
+Every sentence here is a frame around text the tools returned or the agent graph wrote;
+the composer never states a fact of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.voice import Voice
+
+# A write-up section can run to pages; the answer quotes its start and cites the source.
+MAX_FACT_CHARS = 500
+# The SDK's default handoff description starts with this sentence; the rest is ours.
+_SDK_HANDOFF_PREFIX = re.compile(r"^Handoff to the .+? agent to handle the request\.\s*")
+
+
+def answer(evidence: Evidence, voice: Voice, *, korean: bool) -> str:
+    """Write the facts with their sources, in the profile's voice.
+
+    Args:
+        evidence: Ranked facts and notes from this turn's tools.
+        voice: Who speaks.
+        korean: Frame the answer in Korean.
+
+    Returns:
+        The answer text; a plain "the profile does not hold this" when there are no facts.
+    """
+    notes = [f"{'참고' if korean else 'Note'}: {note}" for note in evidence.notes]
+    if evidence.empty:
+        return "\n".join([not_held(voice, korean=korean), *notes])
+    lines = [_opening(voice, korean=korean), *notes]
+    lines += [f"- {_clip(fact.text)} ({fact.source})" for fact in evidence.facts]
+    return "\n".join(lines)
+
+
+def not_held(voice: Voice, *, korean: bool) -> str:
+    """Say plainly that the profile does not answer the question."""
+    if korean:
+        if voice.first_person:
+            return "죄송하지만 제 프로필에는 그 질문에 대한 정보가 없습니다."
+        return f"죄송하지만 {voice.korean_name()}의 프로필에는 그 질문에 대한 정보가 없습니다."
+    if voice.first_person:
+        return "I'm sorry, my profile does not hold the answer to that question."
+    owner = _possessive(voice.english_name())
+    return f"I'm sorry, {owner} profile does not hold the answer to that question."
+
+
+def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
+    """List what can be asked, from the handoff targets' descriptions.
+
+    Args:
+        areas: One line per area the agent can hand off to.
+        voice: Who speaks.
+        korean: Write the frame in Korean.
+
+    Returns:
+        A short help message.
+    """
+    if korean:
+        subject = "저" if voice.first_person else voice.korean_name()
+        head = f"{subject}에 대해 다음과 같은 내용을 질문하실 수 있습니다:"
+    else:
+        subject = "me and my background" if voice.first_person else voice.english_name()
+        head = f"I can answer questions about {subject}. You can ask about:"
+    return "\n".join([head, *(f"- {area}" for area in areas)])
+
+
+def area_line(tool_description: str, agent_name: str) -> str:
+    """Turn a handoff's tool description into one line of the help message."""
+    text = _SDK_HANDOFF_PREFIX.sub("", tool_description).strip()
+    return " ".join(text.split()) or agent_name
+
+
+def _opening(voice: Voice, *, korean: bool) -> str:
+    if korean:
+        return (
+            "제 프로필에 따르면:"
+            if voice.first_person
+            else f"{voice.korean_name()}의 프로필에 따르면:"
+        )
+    if voice.first_person:
+        return "Here is what I can tell you:"
+    return f"Here is what the profile says about {voice.english_name()}:"
+
+
+def _clip(text: str, limit: int = MAX_FACT_CHARS) -> str:
+    """Shorten a long fact (a write-up section) at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return f"{cut.rstrip()} …"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -1,0 +1,195 @@
+"""The planner: what the offline model does next, decided from the call's arguments alone.
+
+An agent with function tools is a specialist: it calls its best-fitting tool once, then
+answers from the outputs (with one extra search when the first tool found nothing), or
+hands a question that clearly belongs elsewhere back, at the start of a turn only. An
+agent with handoffs and no tools is triage: it routes to the best area, or answers with a
+help message when nothing matches. These rules bound every turn: at most one hand-back,
+at most two tool calls per specialist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from agents import FunctionTool, Handoff, Tool
+
+from ask_applicant.agents.offline import composer
+from ask_applicant.agents.offline.arguments import fill
+from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.query import Query
+from ask_applicant.agents.offline.router import Area, Router
+from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
+from ask_applicant.agents.offline.terms import is_mostly_hangul
+from ask_applicant.agents.offline.toolbox import Toolbox
+from ask_applicant.agents.offline.transcript import Transcript
+from ask_applicant.agents.offline.voice import Voice
+
+# Triage -> specialist -> triage -> specialist is the longest legitimate turn.
+MAX_HANDOFFS_PER_TURN = 3
+
+
+@dataclass(frozen=True)
+class Call:
+    """Call a function tool or a handoff."""
+
+    name: str
+    arguments: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Answer with text and end the turn."""
+
+    text: str
+
+
+Decision = Call | Reply
+
+
+@dataclass(frozen=True)
+class _Question:
+    text: str
+    query: Query
+    voice: Voice
+    korean: bool
+    ignore: frozenset[str]
+
+
+class Planner:
+    """Decides one model step.
+
+    Args:
+        vocabulary: Handoff target agent name -> extra routing text for that area.
+    """
+
+    def __init__(self, vocabulary: Mapping[str, str] | None = None) -> None:
+        self._vocabulary = dict(vocabulary or {})
+
+    def decide(
+        self,
+        instructions: str | None,
+        items: str | Sequence[Any],
+        tools: Sequence[Tool],
+        handoffs: Sequence[Handoff[Any, Any]],
+    ) -> tuple[Decision, Transcript]:
+        """Decide the next step of the current turn.
+
+        Args:
+            instructions: The agent's system instructions (voice markers).
+            items: The model input.
+            tools: The agent's tools; only function tools (MCP ones included) are used.
+            handoffs: The agent's handoffs.
+
+        Returns:
+            The decision and the transcript it was read from.
+        """
+        transcript = Transcript.read(items, {handoff.tool_name for handoff in handoffs})
+        voice = Voice.from_instructions(instructions)
+        ignore = ignorable([voice.name]) if voice.name else frozenset()
+        text = transcript.question
+        question = _Question(
+            text=text,
+            query=Query.of(text, ignore),
+            voice=voice,
+            korean=is_mostly_hangul(text),
+            ignore=ignore,
+        )
+        function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
+        decision: Decision
+        if function_tools and text.strip():
+            toolbox = Toolbox(function_tools, ignore)
+            decision = self._specialist(question, transcript, toolbox, handoffs)
+        elif handoffs and not function_tools:
+            decision = self._triage(question, transcript, handoffs)
+        else:
+            decision = Reply(composer.not_held(voice, korean=question.korean))
+        return decision, transcript
+
+    def _triage(
+        self, question: _Question, transcript: Transcript, handoffs: Sequence[Handoff[Any, Any]]
+    ) -> Decision:
+        areas = [
+            Area(
+                key=handoff.agent_name,
+                label=composer.area_line(handoff.tool_description, handoff.agent_name),
+                vocabulary=self._vocabulary.get(handoff.agent_name, ""),
+            )
+            for handoff in handoffs
+        ]
+        winner = Router(areas).route(question.query) if question.text.strip() else None
+        if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
+            chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
+            call = self._handoff_call(chosen, question)
+            if call is not None:
+                return call
+        lines = [area.label for area in areas]
+        return Reply(composer.help_message(lines, question.voice, korean=question.korean))
+
+    def _specialist(
+        self,
+        question: _Question,
+        transcript: Transcript,
+        toolbox: Toolbox,
+        handoffs: Sequence[Handoff[Any, Any]],
+    ) -> Decision:
+        done = transcript.outputs_of(toolbox.names)
+        called = {exchange.name for exchange in done}
+        if done:
+            noise = toolbox.name_terms(called)
+            unasked = called - toolbox.matched(question.query.all)
+            evidence = Evidence.gather(done, question.query.without(noise).all, strict=unasked)
+            if evidence.empty and len(done) == 1:
+                retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
+                if retry is not None:
+                    return Call(retry.tool.name, retry.arguments.values)
+            return Reply(composer.answer(evidence, question.voice, korean=question.korean))
+        if handoffs and transcript.handoff_count == 0:
+            back = self._hand_back(question, toolbox, handoffs)
+            if back is not None:
+                return back
+        pick = toolbox.pick(question.text, question.query.all)
+        if pick is None:
+            return Reply(composer.not_held(question.voice, korean=question.korean))
+        return Call(pick.tool.name, pick.arguments.values)
+
+    def _hand_back(
+        self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
+    ) -> Call | None:
+        own = self._own_area(toolbox)
+        router = Router([Area(key=key, vocabulary=text) for key, text in self._vocabulary.items()])
+        target = router.elsewhere(question.query, own) if own is not None else None
+        if target is None:
+            # Nothing in this toolbox matches ("hello", another area's jargon): unless the
+            # profile words place the question here, triage knows better.
+            if toolbox.matches(question.query.all):
+                return None
+            home = router.route(question.query)
+            if home is not None and home.key == own:
+                return None
+        # Straight to the better area when this agent can; else back to triage, which is
+        # the handoff target that is not itself an area.
+        direct = [handoff for handoff in handoffs if target and handoff.agent_name == target.key]
+        triage = [handoff for handoff in handoffs if handoff.agent_name not in self._vocabulary]
+        for handoff in direct or triage:
+            return self._handoff_call(handoff, question)
+        return None
+
+    def _own_area(self, toolbox: Toolbox) -> str | None:
+        """The vocabulary entry that lists most of this agent's tool names."""
+        counts = {
+            # The graph may spell tool names with spaces ("get project").
+            key: sum(1 for name in toolbox.names if name in text or name.replace("_", " ") in text)
+            for key, text in self._vocabulary.items()
+        }
+        best = max(counts, key=lambda key: counts[key], default=None)
+        return best if best is not None and counts[best] > 0 else None
+
+    def _handoff_call(self, handoff: Handoff[Any, Any], question: _Question) -> Call | None:
+        schema = handoff.input_json_schema or {}
+        if not schema.get("properties"):
+            return Call(handoff.tool_name, {})
+        arguments = fill(schema, QuestionSpans(question.text, question.ignore))
+        return Call(handoff.tool_name, arguments.values) if arguments is not None else None

@@ -1,0 +1,63 @@
+"""A question's search terms: its own words, and the glossary concepts they stand for."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ask_applicant.agents.offline.glossary import concept_terms, rewrite
+from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.terms import terms, with_phrases
+
+# Words for the person asked about: every area is about them, so they route nowhere.
+_PERSON_WORDS = frozenset({"applicant", "candidate", "person", "지원", "원자", "후보"})
+
+
+@dataclass(frozen=True)
+class Query:
+    """What ranking sees of a question.
+
+    Attributes:
+        words: Stemmed terms of the question itself, with adjacent-word pairs, plus the
+            English translations of its Korean phrases.
+        concepts: Glossary synonyms of its English phrases, minus `words`.
+    """
+
+    words: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, question: str, ignore: Collection[str] = ()) -> Query:
+        """Build the query of a question.
+
+        Args:
+            question: The question as asked.
+            ignore: Terms to leave out (the applicant's name says nothing about the topic).
+
+        Returns:
+            The query.
+        """
+        text = rewrite(question)
+        skip = {*ignore, *_PERSON_WORDS}
+        # Korean phrases translated into English are the question's own words in the
+        # language of the descriptions; English synonyms only widen the question.
+        found = [
+            *with_phrases(terms(text, parts=False)),
+            *transliterated_terms(text),
+            *concept_terms(text, korean=True),
+        ]
+        words = list(dict.fromkeys(term for term in found if term not in skip))
+        concepts = [term for term in concept_terms(text, korean=False) if term not in skip]
+        return cls(words=tuple(words), concepts=tuple(c for c in concepts if c not in words))
+
+    @property
+    def all(self) -> list[str]:
+        """Words and concepts together."""
+        return [*self.words, *self.concepts]
+
+    def without(self, noise: Collection[str]) -> Query:
+        """The query minus some terms (a tool's own name inside its answer)."""
+        return Query(
+            words=tuple(term for term in self.words if term not in noise),
+            concepts=tuple(term for term in self.concepts if term not in noise),
+        )

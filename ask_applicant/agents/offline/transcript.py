@@ -1,0 +1,141 @@
+"""A reading of the model input: the latest question and what happened since.
+
+The SDK hands a model the whole conversation as Responses input items. The offline model
+decides only from the current turn, which begins at the latest user message: the function
+calls made after it, their outputs, and which of those calls were handoffs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ask_applicant.agents.offline.terms import count_tokens
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One function call of the current turn and its output, once it has one."""
+
+    call_id: str
+    name: str
+    arguments: str
+    output: str | None
+    is_handoff: bool
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The current turn as the model sees it.
+
+    Attributes:
+        question: The text of the latest user message ("" when there is none).
+        exchanges: Function calls after that message, in order.
+        input_tokens: Usage tokens of every input item, for reporting.
+    """
+
+    question: str
+    exchanges: tuple[Exchange, ...]
+    input_tokens: int
+
+    @classmethod
+    def read(cls, items: str | Sequence[Any], handoff_names: Collection[str] = ()) -> Transcript:
+        """Read the SDK's model input.
+
+        Args:
+            items: A plain string or Responses input items (dicts or pydantic models).
+            handoff_names: Tool names known to be handoffs; a call whose output is the SDK's
+                transfer message (`{"assistant": ...}`) counts as a handoff too.
+
+        Returns:
+            The transcript of the current turn.
+        """
+        if isinstance(items, str):
+            return cls(question=items, exchanges=(), input_tokens=count_tokens(items))
+        records = [_as_mapping(item) for item in items]
+        tokens = sum(count_tokens(_item_text(record)) for record in records)
+        start = 0
+        question = ""
+        for index, record in enumerate(records):
+            if record.get("role") == "user" and record.get("type", "message") == "message":
+                start, question = index + 1, _content_text(record.get("content"))
+        calls: dict[str, dict[str, Any]] = {}
+        outputs: dict[str, str] = {}
+        for record in records[start:]:
+            kind = record.get("type")
+            call_id = str(record.get("call_id") or "")
+            if kind == "function_call" and call_id:
+                calls[call_id] = record
+            elif kind == "function_call_output" and call_id:
+                outputs[call_id] = _content_text(record.get("output"))
+        exchanges = tuple(
+            Exchange(
+                call_id=call_id,
+                name=str(call.get("name") or ""),
+                arguments=str(call.get("arguments") or ""),
+                output=outputs.get(call_id),
+                is_handoff=(
+                    call.get("name") in handoff_names or _is_transfer(outputs.get(call_id))
+                ),
+            )
+            for call_id, call in calls.items()
+        )
+        return cls(question=question, exchanges=exchanges, input_tokens=tokens)
+
+    @property
+    def handoff_count(self) -> int:
+        """How many handoffs already happened in this turn."""
+        return sum(1 for exchange in self.exchanges if exchange.is_handoff)
+
+    def outputs_of(self, names: Collection[str]) -> list[Exchange]:
+        """Return the finished calls of the named tools in this turn, in order."""
+        return [
+            exchange
+            for exchange in self.exchanges
+            if exchange.name in names and exchange.output is not None and not exchange.is_handoff
+        ]
+
+
+def _as_mapping(item: Any) -> dict[str, Any]:
+    if isinstance(item, Mapping):
+        return dict(item)
+    dump = getattr(item, "model_dump", None)
+    if callable(dump):
+        dumped = dump(exclude_unset=True)
+        return dumped if isinstance(dumped, dict) else {}
+    return {}
+
+
+def _content_text(content: Any) -> str:
+    """Flatten a message content or tool output (string or list of parts) to text."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Mapping):
+        text = content.get("text")
+        return text if isinstance(text, str) else ""
+    if isinstance(content, Sequence):
+        return "\n".join(part for part in map(_content_text, content) if part)
+    return str(content)
+
+
+def _item_text(record: Mapping[str, Any]) -> str:
+    parts = [
+        _content_text(record.get(key))
+        for key in ("content", "arguments", "output", "name")
+        if record.get(key) is not None
+    ]
+    return " ".join(parts)
+
+
+def _is_transfer(output: str | None) -> bool:
+    if not output or not output.lstrip().startswith("{"):
+        return False
+    try:
+        parsed = json.loads(output)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and set(parsed) == {"assistant"}

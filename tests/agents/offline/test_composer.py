@@ -1,0 +1,71 @@
+"""The composer writes extractive answers in the profile's voice, and the help message."""
+
+from __future__ import annotations
+
+from ask_applicant.agents.offline import composer
+from ask_applicant.agents.offline.evidence import Evidence, Fact
+from ask_applicant.agents.offline.voice import Voice
+
+EVIDENCE = Evidence(
+    facts=[Fact("work[0]", "Backend Engineer at Toss, 2021-03 – present")],
+    notes=["About 4 years in total."],
+)
+NAMED = Voice(person="third_person", name="Kim Minji")
+
+
+def test_first_person_answers_list_facts_with_sources() -> None:
+    text = composer.answer(EVIDENCE, Voice(), korean=False)
+    assert text.splitlines() == [
+        "Here is what I can tell you:",
+        "Note: About 4 years in total.",
+        "- Backend Engineer at Toss, 2021-03 – present (work[0])",
+    ]
+
+
+def test_third_person_answers_name_the_applicant() -> None:
+    assert composer.answer(EVIDENCE, NAMED, korean=False).startswith(
+        "Here is what the profile says about Kim Minji:"
+    )
+    assert composer.answer(EVIDENCE, NAMED, korean=True).startswith(
+        "Kim Minji님의 프로필에 따르면:"
+    )
+
+
+def test_korean_questions_get_a_korean_frame() -> None:
+    text = composer.answer(EVIDENCE, Voice(), korean=True)
+    assert text.startswith("제 프로필에 따르면:")
+    assert "참고: About 4 years in total." in text
+
+
+def test_without_facts_the_answer_says_plainly_that_the_profile_does_not_hold_it() -> None:
+    assert composer.answer(Evidence(), Voice(), korean=False) == (
+        "I'm sorry, my profile does not hold the answer to that question."
+    )
+    assert "Kim Minji's profile does not hold" in composer.answer(Evidence(), NAMED, korean=False)
+    assert "정보가 없습니다" in composer.answer(Evidence(), Voice(), korean=True)
+
+
+def test_the_help_message_lists_the_areas() -> None:
+    areas = [
+        composer.area_line(
+            "Handoff to the Resume agent to handle the request. Education and skills.", "Resume"
+        )
+    ]
+    assert areas == ["Education and skills."]
+    text = composer.help_message(areas, Voice(), korean=False)
+    assert text.splitlines()[1] == "- Education and skills."
+    assert composer.help_message(areas, Voice(), korean=True).startswith("저에 대해")
+
+
+def test_an_area_without_a_description_is_named_by_its_agent() -> None:
+    assert (
+        composer.area_line("Handoff to the Career agent to handle the request. ", "Career")
+        == "Career"
+    )
+
+
+def test_a_long_fact_is_clipped_at_a_word_and_keeps_its_source() -> None:
+    long = Evidence(facts=[Fact("projects/chat-service.md", "word " * 400)])
+    line = composer.answer(long, Voice(), korean=False).splitlines()[1]
+    assert line.endswith("word … (projects/chat-service.md)")
+    assert len(line) < composer.MAX_FACT_CHARS + 40

@@ -1,0 +1,26 @@
+"""The glossary widens questions with the English concepts their phrases stand for."""
+
+from __future__ import annotations
+
+from ask_applicant.agents.offline.glossary import concept_terms, rewrite
+
+
+def test_korean_section_words_translate_to_english_concepts() -> None:
+    assert "education" in concept_terms("학력이 어떻게 되나요?", korean=True)
+    assert "certificat" in concept_terms("자격증이 있나요?", korean=True)
+    assert {"year", "experienc"} <= set(concept_terms("몇 년 했나요?", korean=True))
+
+
+def test_english_synonyms_match_inflected_forms() -> None:
+    assert "certificat" in concept_terms("Any certifications?", korean=False)
+    assert "education" in concept_terms("Where did she study?", korean=False)
+
+
+def test_script_filters_keep_translations_and_synonyms_apart() -> None:
+    assert concept_terms("학력", korean=False) == []
+    assert concept_terms("Where did she study?", korean=True) == []
+
+
+def test_phrases_that_mislead_are_rewritten() -> None:
+    assert "language" not in rewrite("What programming languages does she know?")
+    assert "경력" not in rewrite("수상 경력이 있으신가요?")

@@ -1,0 +1,18 @@
+"""Korean spellings of names become their English forms."""
+
+from __future__ import annotations
+
+from ask_applicant.agents.offline.spellings import transliterate, transliterated_terms
+
+
+def test_korean_spellings_of_technologies_become_english() -> None:
+    assert transliterate("파이썬") == "Python"
+    assert transliterate("자바스크립트를") == "JavaScript"
+    assert transliterate("자바를") == "Java"
+    assert transliterate("채팅") == "채팅"
+
+
+def test_spelled_names_in_a_question_become_english_terms() -> None:
+    assert transliterated_terms("카프카는 몇 년 써봤나요?") == ["kafka"]
+    assert transliterated_terms("카카오에서 무슨 일을 했나요?") == ["kakao"]
+    assert transliterated_terms("학력이 어떻게 되나요?") == []

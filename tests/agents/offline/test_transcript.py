@@ -1,0 +1,67 @@
+"""The transcript reads the current turn out of the SDK's model input."""
+
+from __future__ import annotations
+
+import json
+
+from ask_applicant.agents.offline.transcript import Transcript
+
+ITEMS = [
+    {"role": "user", "content": "old question"},
+    {
+        "type": "message",
+        "role": "assistant",
+        "content": [{"type": "output_text", "text": "old answer"}],
+    },
+    {"role": "user", "content": [{"type": "input_text", "text": "Where did she study?"}]},
+    {"type": "function_call", "call_id": "c1", "name": "transfer_to_resume", "arguments": "{}"},
+    {
+        "type": "function_call_output",
+        "call_id": "c1",
+        "output": json.dumps({"assistant": "Resume"}),
+    },
+    {"type": "function_call", "call_id": "c2", "name": "get_education", "arguments": "{}"},
+    {
+        "type": "function_call_output",
+        "call_id": "c2",
+        "output": [{"type": "input_text", "text": '{"facts": []}'}],
+    },
+]
+
+
+def test_the_question_is_the_latest_user_message() -> None:
+    transcript = Transcript.read(ITEMS)
+    assert transcript.question == "Where did she study?"
+
+
+def test_only_calls_after_the_question_belong_to_the_turn() -> None:
+    transcript = Transcript.read([*ITEMS[:5], {"role": "user", "content": "next"}])
+    assert transcript.question == "next"
+    assert transcript.exchanges == ()
+
+
+def test_a_transfer_output_marks_a_handoff_even_under_an_unknown_name() -> None:
+    transcript = Transcript.read(ITEMS)
+    assert transcript.handoff_count == 1
+    assert [exchange.name for exchange in transcript.outputs_of({"get_education"})] == [
+        "get_education"
+    ]
+    assert transcript.outputs_of({"transfer_to_resume"}) == []
+
+
+def test_list_outputs_are_flattened_to_text() -> None:
+    (exchange,) = Transcript.read(ITEMS).outputs_of({"get_education"})
+    assert exchange.output == '{"facts": []}'
+
+
+def test_a_plain_string_input_is_the_question() -> None:
+    transcript = Transcript.read("hello there")
+    assert transcript.question == "hello there"
+    assert transcript.input_tokens == 2
+
+
+def test_input_without_a_user_message_has_an_empty_question() -> None:
+    assert (
+        Transcript.read([{"type": "function_call_output", "call_id": "x", "output": "y"}]).question
+        == ""
+    )
