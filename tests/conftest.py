@@ -7,9 +7,11 @@ there. With `REQUIRE_MYSQL=1` (set by `.ci/run`) a run that skipped MySQL fails.
 
 from __future__ import annotations
 
+import inspect
 import os
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -47,19 +49,44 @@ def anyio_backend() -> str:
 
 @pytest.fixture(autouse=True)
 def _no_real_model_calls(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any request to the real OpenAI API: tests never touch the network."""
+    """Fail any request to the real OpenAI API: tests never touch the network.
+
+    The openai client sends through httpx2; the rest of the stack through httpx.
+    """
     import httpx
+    import httpx2
 
-    real_send = httpx.AsyncClient.send
+    def guard(module: Any, client: str) -> None:
+        cls = getattr(module, client)
+        real_send = cls.send
 
-    async def guarded_send(self: httpx.AsyncClient, request: httpx.Request, **kwargs: object):
-        if request.url.host.endswith("openai.com"):
-            raise AssertionError(f"a test tried to reach the real OpenAI API: {request.url}")
-        return await real_send(self, request, **kwargs)  # type: ignore[arg-type]
+        def check(request: Any) -> None:
+            if str(request.url.host).endswith("openai.com"):
+                message = f"a test tried to reach the real OpenAI API: {request.url}"
+                raise RealModelCallError(message)
 
-    monkeypatch.setattr(httpx.AsyncClient, "send", guarded_send)
+        if inspect.iscoroutinefunction(real_send):
+
+            async def send(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+                check(request)
+                return await real_send(self, request, *args, **kwargs)
+        else:
+
+            def send(self: Any, request: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
+                check(request)
+                return real_send(self, request, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "send", send)
+
+    for module in (httpx, httpx2):
+        guard(module, "AsyncClient")
+        guard(module, "Client")
     monkeypatch.setenv("OPENAI_AGENTS_DISABLE_TRACING", "1")
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+
+
+class RealModelCallError(AssertionError):
+    """Raised when a test reaches for the real OpenAI API."""
 
 
 async def _mysql_admin(sql: str) -> None:
