@@ -1,0 +1,29 @@
+"""Server-owned runs: started, recorded, replayed, followed, cancelled and swept.
+
+Public names: `RunManager`, `RunEventRecord`, `TERMINAL_EVENTS`, and the errors
+`SessionBusyError`, `SessionNotFoundError`, `RunNotFoundError`, `InvalidRunRequestError`,
+`RunManagerClosedError`.
+"""
+
+from __future__ import annotations
+
+from ask_applicant.server.runs.errors import (
+    InvalidRunRequestError,
+    RunManagerClosedError,
+    RunNotFoundError,
+    SessionBusyError,
+    SessionNotFoundError,
+)
+from ask_applicant.server.runs.manager import RunManager
+from ask_applicant.server.runs.record import TERMINAL_EVENTS, RunEventRecord
+
+__all__ = [
+    "TERMINAL_EVENTS",
+    "InvalidRunRequestError",
+    "RunEventRecord",
+    "RunManager",
+    "RunManagerClosedError",
+    "RunNotFoundError",
+    "SessionBusyError",
+    "SessionNotFoundError",
+]

@@ -1,0 +1,35 @@
+"""The errors a caller of the run manager handles (each maps to one HTTP answer)."""
+
+from __future__ import annotations
+
+from ask_applicant.persistence.runs import SessionBusyError
+from ask_applicant.persistence.store import SessionNotFoundError
+
+__all__ = [
+    "InvalidRunRequestError",
+    "RunManagerClosedError",
+    "RunNotFoundError",
+    "SessionBusyError",
+    "SessionNotFoundError",
+]
+
+
+class RunNotFoundError(LookupError):
+    """No such run, or not one the caller may see (answer 404 either way)."""
+
+
+class InvalidRunRequestError(ValueError):
+    """The message or client message id cannot be accepted (answer 422).
+
+    Attributes:
+        field: The offending field ("message" or "client_message_id").
+    """
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class RunManagerClosedError(RuntimeError):
+    """The server is shutting down and starts no new runs (answer 503)."""

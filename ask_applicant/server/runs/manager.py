@@ -1,0 +1,360 @@
+"""`RunManager`: starts server-owned runs, streams, waits for and cancels them.
+
+A run belongs to the server, not to the request that asked for it: a task answers it
+and writes every event to `run_events`, so a client that disconnects can come back, on
+any worker, and read exactly what it missed. Create one manager per process in the
+app's lifespan and close it at shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from agents import RunConfig
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ask_applicant.agents.graph import AgentGraph
+from ask_applicant.persistence import open_db
+from ask_applicant.persistence.models import ChatSession, Run
+from ask_applicant.persistence.runs import (
+    TERMINAL_STATUSES,
+    create_run,
+    end_run_elsewhere,
+    find_run_by_client_message_id,
+    get_run,
+)
+from ask_applicant.persistence.sessions import create_session, get_session
+from ask_applicant.profile import Profile
+from ask_applicant.server.runs.channel import RunChannel
+from ask_applicant.server.runs.errors import (
+    RunManagerClosedError,
+    RunNotFoundError,
+    SessionNotFoundError,
+)
+from ask_applicant.server.runs.execution import RunExecution
+from ask_applicant.server.runs.failures import SERVER_STOPPED
+from ask_applicant.server.runs.follower import POLL_INTERVAL_SECONDS, follow_run
+from ask_applicant.server.runs.record import RunEventRecord
+from ask_applicant.server.runs.recorder import FLUSH_BATCH_SIZE, FLUSH_INTERVAL_SECONDS, RunRecorder
+from ask_applicant.server.runs.requests import (
+    check_run_request,
+    conversation_title,
+    plausible_id,
+)
+from ask_applicant.server.runs.sweeper import sweep_forever, sweep_stale_runs
+from ask_applicant.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+CANCEL_GRACE_SECONDS = 5.0
+SHUTDOWN_GRACE_SECONDS = 2.0
+
+
+class RunManager:
+    """Every run this process answers, and the way to follow any run in the database.
+
+    Args:
+        engine: The process's engine.
+        graph: The agent graph.
+        profile: The applicant.
+        settings: Limits: max_turns, run_timeout_seconds, max_message_chars,
+            heartbeat_seconds, stale_run_seconds.
+        run_config: Extra SDK run configuration for every run.
+        poll_interval: How often a listener of another worker's run looks for events.
+        sweep_interval: Seconds between sweeps (default: half of `stale_run_seconds`).
+        flush_interval: Longest time an event waits before it is stored.
+        batch_size: Waiting events that trigger a write at once.
+        cancel_grace: Seconds a cancelled run may take to stop before its task is cut.
+        shutdown_grace: Seconds `aclose` lets running answers finish.
+    """
+
+    def __init__(
+        self,
+        *,
+        engine: AsyncEngine,
+        graph: AgentGraph,
+        profile: Profile,
+        settings: Settings,
+        run_config: RunConfig | None = None,
+        poll_interval: float = POLL_INTERVAL_SECONDS,
+        sweep_interval: float | None = None,
+        flush_interval: float = FLUSH_INTERVAL_SECONDS,
+        batch_size: int = FLUSH_BATCH_SIZE,
+        cancel_grace: float = CANCEL_GRACE_SECONDS,
+        shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
+    ) -> None:
+        self._engine = engine
+        self._graph = graph
+        self._profile = profile
+        self._settings = settings
+        self._run_config = run_config
+        self._poll_interval = poll_interval
+        self._sweep_interval = sweep_interval or settings.stale_run_seconds / 2
+        self._flush_interval = flush_interval
+        self._batch_size = batch_size
+        self._cancel_grace = cancel_grace
+        self._shutdown_grace = shutdown_grace
+        self._live: dict[str, RunExecution] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+        self._closed = False
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # Started on first use instead.
+        self._start_sweeper()
+
+    async def start(
+        self,
+        *,
+        user_id: str,
+        session_id: str | None,
+        message: str,
+        client_message_id: str | None,
+        owner_scope: str | None,
+    ) -> Run:
+        """Start answering `message`; returns once the run and its first event are stored.
+
+        Args:
+            user_id: Who asks (an existing user).
+            session_id: The conversation; None starts one owned by `user_id`, titled
+                after the message.
+            message: The question.
+            client_message_id: The client's id for this message: sending it again on the
+                same conversation returns the same run and calls no model again.
+            owner_scope: The user whose conversations may be used; None for any (owner).
+
+        Returns:
+            The new run (status `running`), or the earlier run of a repeated
+            `client_message_id`.
+
+        Raises:
+            InvalidRunRequestError: Empty, too long or undecodable message or id.
+            SessionNotFoundError: No such conversation within `owner_scope`.
+            SessionBusyError: The conversation is answering another message.
+            RunManagerClosedError: The server is shutting down.
+        """
+        if self._closed:
+            raise RunManagerClosedError("the server is shutting down")
+        check_run_request(message, client_message_id, max_chars=self._settings.max_message_chars)
+        self._start_sweeper()
+        async with open_db(self._engine) as db:
+            chat = None
+            if session_id is not None:
+                chat = await _conversation(db, session_id=session_id, owner_scope=owner_scope)
+            if client_message_id is not None:
+                existing = await find_run_by_client_message_id(
+                    db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
+                )
+                if existing is not None:
+                    return existing
+            if chat is None:
+                chat = await create_session(db, owner_id=user_id, title=conversation_title(message))
+            starting_key = self._graph.key_of(self._graph.starting_agent(chat.current_agent))
+            run, created = await create_run(
+                db,
+                session_id=chat.id,
+                user_id=user_id,
+                message=message,
+                client_message_id=client_message_id,
+                agent=starting_key,
+            )
+        if created:
+            self._launch(run, starting_key)
+        return run
+
+    async def events(
+        self, run_id: str, *, after: int = 0, owner_scope: str | None = None
+    ) -> AsyncIterator[RunEventRecord]:
+        """The run's events after seq `after`: stored ones first, then live ones.
+
+        Use as `async for record in manager.events(run_id, after=n)`. Ends after the
+        terminal event (at once for a finished run whose end the listener has seen).
+        Works for runs of any process: another worker's run is followed by polling the
+        database. Check the run exists (`get`) before answering a request with a stream.
+
+        Args:
+            run_id: The run.
+            after: The last seq the listener has (from `Last-Event-ID`); 0 for all.
+            owner_scope: The user whose conversations may be read; None for any.
+
+        Raises:
+            RunNotFoundError: No such run within `owner_scope` (at the first iteration).
+        """
+        if await self.get(run_id, owner_scope=owner_scope) is None:
+            raise RunNotFoundError(run_id)
+        async for record in follow_run(
+            engine=self._engine,
+            run_id=run_id,
+            after=after,
+            channel_of=self._channel_of,
+            poll_interval=self._poll_interval,
+        ):
+            yield record
+
+    async def wait(self, run_id: str) -> Run:
+        """The run once it has finished (completed, failed or cancelled).
+
+        Raises:
+            RunNotFoundError: No such run.
+        """
+        while True:
+            run = await self.get(run_id)
+            if run is None:
+                raise RunNotFoundError(run_id)
+            if run.status in TERMINAL_STATUSES:
+                return run
+            execution = self._live.get(run_id)
+            if execution is not None:
+                await execution.done.wait()
+            else:
+                await asyncio.sleep(self._poll_interval)
+
+    async def cancel(self, run_id: str, *, owner_scope: str | None = None) -> Run:
+        """Stop the run if it is still answering; idempotent.
+
+        The run ends with `run.cancelled {partial_text}` and keeps its partial answer. A
+        finished run is returned as it is. A run of another worker is ended in the
+        database; that worker notices at its next write or heartbeat.
+
+        Raises:
+            RunNotFoundError: No such run within `owner_scope`.
+        """
+        run = await self.get(run_id, owner_scope=owner_scope)
+        if run is None:
+            raise RunNotFoundError(run_id)
+        if run.status in TERMINAL_STATUSES:
+            return run
+        execution = self._live.get(run_id)
+        if execution is not None:
+            execution.cancel()
+            await self._wait_stopped(execution, self._cancel_grace)
+        else:
+            async with open_db(self._engine) as db:
+                await end_run_elsewhere(db, run_id=run_id, status="cancelled")
+        final = await self.get(run_id)
+        if final is None:  # Deleted with its conversation meanwhile.
+            raise RunNotFoundError(run_id)
+        return final
+
+    async def get(self, run_id: str, *, owner_scope: str | None = None) -> Run | None:
+        """The run as stored now; None when unknown or outside `owner_scope`.
+
+        Args:
+            run_id: The run's id (any string: malformed ids are simply not found).
+            owner_scope: The user whose conversations may be read; None for any.
+        """
+        if not plausible_id(run_id):
+            return None
+        async with open_db(self._engine) as db:
+            return await get_run(db, run_id=run_id, owner_id=owner_scope)
+
+    def active_count(self, user_id: str) -> int:
+        """How many runs of `user_id` this process is answering now."""
+        return sum(
+            1 for run in self._live.values() if run.user_id == user_id and not run.done.is_set()
+        )
+
+    async def sweep_stale(self) -> int:
+        """End the runs whose process died (heartbeat older than `stale_run_seconds`).
+
+        Returns:
+            How many runs were marked failed.
+        """
+        return await sweep_stale_runs(
+            engine=self._engine,
+            stale_seconds=self._settings.stale_run_seconds,
+            skip=set(self._live),
+        )
+
+    async def aclose(self) -> None:
+        """Stop the sweeper, let running answers finish briefly, then stop the rest.
+
+        A run stopped here ends with `run.failed` (code `internal`); no run is left
+        `running`. Starting new runs afterwards raises `RunManagerClosedError`.
+        """
+        self._closed = True
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            await asyncio.wait([self._sweeper])
+            self._sweeper = None
+        running = list(self._live.values())
+        if running and self._shutdown_grace > 0:
+            finished = asyncio.gather(*(run.done.wait() for run in running))
+            with contextlib.suppress(TimeoutError):  # The rest are stopped below.
+                await asyncio.wait_for(finished, self._shutdown_grace)
+        for execution in running:
+            if not execution.done.is_set():
+                execution.stop(SERVER_STOPPED)
+        await asyncio.gather(*(self._wait_stopped(run, self._cancel_grace) for run in running))
+        if self._tasks:
+            await asyncio.wait(list(self._tasks.values()))
+
+    def _launch(self, run: Run, starting_key: str) -> None:
+        created = {"run_id": run.id, "session_id": run.session_id, "agent": run.agent}
+        channel = RunChannel(RunEventRecord(1, "run.created", created, run.id))
+        execution = RunExecution(
+            engine=self._engine,
+            graph=self._graph,
+            profile=self._profile,
+            settings=self._settings,
+            run_config=self._run_config,
+            run_id=run.id,
+            user_id=run.user_id,
+            session_id=run.session_id,
+            message=run.message,
+            starting_key=starting_key,
+            channel=channel,
+            recorder=RunRecorder(
+                engine=self._engine,
+                channel=channel,
+                flush_interval=self._flush_interval,
+                batch_size=self._batch_size,
+            ),
+        )
+        self._live[run.id] = execution
+        task = asyncio.create_task(execution.run(), name=f"run {run.id}")
+        self._tasks[run.id] = task
+
+        def forget(done: asyncio.Task[None]) -> None:
+            self._tasks.pop(run.id, None)
+            self._live.pop(run.id, None)
+            if not done.cancelled() and done.exception() is not None:
+                logger.error("run %s task crashed", run.id, exc_info=done.exception())
+
+        task.add_done_callback(forget)
+
+    async def _wait_stopped(self, execution: RunExecution, grace: float) -> None:
+        try:
+            await asyncio.wait_for(asyncio.shield(execution.done.wait()), grace)
+        except TimeoutError:
+            logger.warning("run %s did not stop within %.1fs; cutting it", execution.run_id, grace)
+            task = self._tasks.get(execution.run_id)
+            if task is not None:
+                task.cancel()
+            await execution.done.wait()
+
+    def _channel_of(self, run_id: str) -> RunChannel | None:
+        execution = self._live.get(run_id)
+        return execution.channel if execution is not None else None
+
+    def _start_sweeper(self) -> None:
+        if self._sweeper is None and not self._closed:
+            self._sweeper = asyncio.create_task(
+                sweep_forever(self.sweep_stale, interval=self._sweep_interval), name="run sweeper"
+            )
+
+
+async def _conversation(
+    db: AsyncSession, *, session_id: str, owner_scope: str | None
+) -> ChatSession:
+    chat = None
+    if plausible_id(session_id):
+        chat = await get_session(db, session_id=session_id, owner_id=owner_scope)
+    if chat is None:
+        raise SessionNotFoundError(f"no conversation with id {session_id!r}")
+    return chat

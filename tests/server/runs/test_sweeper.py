@@ -1,0 +1,84 @@
+"""Runs whose process died are ended by the sweeper, with their terminal event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ask_applicant.persistence import open_db
+from ask_applicant.persistence.columns import utcnow
+from ask_applicant.persistence.models import ChatSession, Run, User
+from ask_applicant.persistence.runs import NewEvent, append_events, create_run
+from ask_applicant.persistence.sessions import create_session
+from ask_applicant.server.runs import RunManager
+
+
+async def _orphan(engine: AsyncEngine, user: User, *, heartbeat_age: float) -> Run:
+    """A run whose process streamed two deltas and then (if old enough) died."""
+    async with open_db(engine) as db:
+        chat = await create_session(db, owner_id=user.id)
+        run, _created = await create_run(
+            db,
+            session_id=chat.id,
+            user_id=user.id,
+            message="Where did she study?",
+            client_message_id=None,
+            agent="triage",
+        )
+        deltas = [
+            NewEvent(2, "message.delta", {"delta": "한국 "}),
+            NewEvent(3, "message.delta", {"delta": "🎓"}),
+        ]
+        await append_events(db, run_id=run.id, events=deltas, expected_last_seq=1)
+        old = utcnow() - timedelta(seconds=heartbeat_age)
+        await db.exec(update(Run).where(Run.id == run.id).values(heartbeat_at=old))
+        await db.commit()
+    return run
+
+
+async def test_a_run_whose_process_died_is_failed_with_its_terminal_event(
+    manager: RunManager, user: User, engine: AsyncEngine, collect: Callable[..., Any]
+) -> None:
+    orphan = await _orphan(engine, user, heartbeat_age=3600)
+    assert await manager.sweep_stale() == 1
+    assert await manager.sweep_stale() == 0
+
+    events = await collect(manager, orphan.id)
+    assert [e.seq for e in events] == [1, 2, 3, 4]
+    assert events[-1].event == "run.failed"
+    stopped = {"code": "internal", "message": "the server running this answer stopped"}
+    assert events[-1].data == stopped
+    swept = await manager.get(orphan.id)
+    assert swept is not None and swept.status == "failed" and swept.final_text == "한국 🎓"
+    async with open_db(engine) as db:
+        chat = await db.get(ChatSession, orphan.session_id)
+    assert chat is not None and chat.active_run_id is None
+
+
+async def test_a_run_with_a_recent_heartbeat_is_left_running(
+    manager: RunManager, user: User, engine: AsyncEngine
+) -> None:
+    alive = await _orphan(engine, user, heartbeat_age=1)
+    assert await manager.sweep_stale() == 0
+    still = await manager.get(alive.id)
+    assert still is not None and still.status == "running"
+
+
+async def test_the_manager_sweeps_by_itself_in_the_background(
+    make_manager: Callable[..., RunManager],
+    user: User,
+    engine: AsyncEngine,
+    collect: Callable[..., Any],
+) -> None:
+    orphan = await _orphan(engine, user, heartbeat_age=3600)
+    manager = make_manager(sweep_interval=0.02)
+    try:
+        # Followed through the database until the sweeper writes its end.
+        events = await collect(manager, orphan.id)
+    finally:
+        await manager.aclose()
+    assert events[-1].event == "run.failed"
