@@ -1,0 +1,82 @@
+"""The FastAPI application: `create_app()` for uvicorn, tests and the `serve` command.
+
+    uvicorn --factory ask_applicant.server.app:create_app
+
+Everything that owns I/O is opened once in the lifespan (see `services`) and reached
+by dependencies; errors are problem+json; bodies are capped at 1 MiB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from agents import Model, RunConfig
+from fastapi import FastAPI
+
+from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
+from ask_applicant.server.mcp_mounts import mcp_routes
+from ask_applicant.server.problems import install_problem_handlers
+from ask_applicant.server.routes import agents, chat, health, runs, sessions
+from ask_applicant.server.services import StreamOptions, running_services
+from ask_applicant.settings import Settings, get_settings
+
+DESCRIPTION = """\
+Ask questions about one job applicant. A triage agent hands each question to a
+resume, project or career specialist; answers stream as Server-Sent Events from runs
+owned by the server, which survive disconnects and resume with `Last-Event-ID`.
+
+Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`).
+Errors are `application/problem+json`.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    model: Model | None = None,
+    run_config: RunConfig | None = None,
+    stream: StreamOptions | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+) -> FastAPI:
+    """Build the API.
+
+    Args:
+        settings: The settings; default: read from the environment.
+        model: A model for every agent instead of the one the settings select
+            (tests pass a scripted model).
+        run_config: Extra SDK run configuration for every run.
+        stream: Event-stream framing (keep-alive interval, retry hint).
+        max_body_bytes: The largest request body accepted (413 beyond).
+
+    Returns:
+        The app; its lifespan opens the database, profile, agents and MCP servers, and
+        fails with `StartupError` when the profile or the schema is not usable.
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with running_services(
+            settings, model=model, run_config=run_config, stream=stream
+        ) as services:
+            app.state.services = services
+            try:
+                yield
+            finally:
+                del app.state.services
+
+    app = FastAPI(
+        title="Ask the Applicant",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+    )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    install_problem_handlers(app)
+    for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
+        app.include_router(router)
+    app.router.routes.extend(mcp_routes())
+    return app

@@ -1,0 +1,82 @@
+"""Typed dependencies: how a route reaches the process's services and the caller.
+
+async def route(user: CurrentUser, db: DbDep, runs: RunManagerDep) -> ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ask_applicant.agents.graph import AgentGraph
+from ask_applicant.persistence import User, open_db
+from ask_applicant.server.auth import authenticate, rate_limited
+from ask_applicant.server.problems import Problem
+from ask_applicant.server.runs import RunManager
+from ask_applicant.server.services import Services
+from ask_applicant.settings import Settings
+
+
+def get_services(request: Request) -> Services:
+    """The services the lifespan opened."""
+    services: Services | None = getattr(request.app.state, "services", None)
+    if services is None:
+        raise Problem(503, "The service is starting or stopping; try again shortly.")
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def get_settings_of_app(services: ServicesDep) -> Settings:
+    """The settings the app runs with."""
+    return services.settings
+
+
+async def get_db(services: ServicesDep) -> AsyncIterator[AsyncSession]:
+    """One database session per request, closed after the response.
+
+    Not for streaming routes or routes that wait on a run: the session would keep its
+    transaction open until the response ends.
+    """
+    async with open_db(services.engine) as db:
+        yield db
+
+
+def get_run_manager(services: ServicesDep) -> RunManager:
+    """The process's run manager."""
+    return services.runs
+
+
+def get_graph(services: ServicesDep) -> AgentGraph:
+    """The agent graph."""
+    return services.graph
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_of_app)]
+DbDep = Annotated[AsyncSession, Depends(get_db)]
+RunManagerDep = Annotated[RunManager, Depends(get_run_manager)]
+GraphDep = Annotated[AgentGraph, Depends(get_graph)]
+
+
+async def get_current_user(request: Request, services: ServicesDep) -> User:
+    """The caller, by Bearer key, within their request rate.
+
+    Reads with its own short session: a request-long one would hold a database
+    transaction (on SQLite, the write lock) for as long as a stream lasts.
+
+    Raises:
+        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit.
+    """
+    async with open_db(services.engine) as db:
+        user = await authenticate(db, request.headers.get("authorization"))
+    limited = rate_limited(services.limiter, user)
+    if limited is not None:
+        raise limited
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -1,0 +1,66 @@
+"""A per-key sliding-window request limit.
+
+Kept in the process's memory: with several workers each enforces the limit on the
+requests it serves, which bounds a key at `limit x workers` per window.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+
+
+class SlidingWindowLimiter:
+    """Allows at most `limit` hits per key in any `window` seconds.
+
+    Args:
+        limit: Hits allowed per window.
+        window: The window's length in seconds.
+        clock: A monotonic clock (injectable for tests).
+    """
+
+    def __init__(
+        self,
+        limit: int,
+        *,
+        window: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if limit < 1 or window <= 0:
+            raise ValueError("limit must be at least 1 and window positive")
+        self.limit = limit
+        self.window = window
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._next_sweep = clock() + window
+
+    def hit(self, key: str) -> int | None:
+        """Count one request for `key`.
+
+        Returns:
+            None when it is allowed; otherwise the whole seconds to wait before the
+            next request would be (the `Retry-After` value). A refused request is
+            not counted.
+        """
+        now = self._clock()
+        hits = self._hits.setdefault(key, deque())
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        if len(hits) >= self.limit:
+            return max(1, math.ceil(hits[0] + self.window - now))
+        hits.append(now)
+        self._forget_idle(now)
+        return None
+
+    def _forget_idle(self, now: float) -> None:
+        # Keys that went quiet would otherwise stay in memory for good; once a window
+        # is often enough to look.
+        if now < self._next_sweep:
+            return
+        self._next_sweep = now + self.window
+        cutoff = now - self.window
+        idle = [key for key, hits in self._hits.items() if not hits or hits[-1] <= cutoff]
+        for key in idle:
+            del self._hits[key]

@@ -1,0 +1,141 @@
+"""Everything the API owns that does I/O, opened once per process and closed in reverse.
+
+    async with running_services(settings) as services:
+        ...  # services.engine, .graph, .runs, ...
+
+The app's lifespan enters this and keeps the result on `app.state.services`; routes
+reach the parts through the dependencies in `ask_applicant.server.deps`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+
+from agents import Model, RunConfig
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ask_applicant.agents.graph import AgentGraph, build_agent_graph
+from ask_applicant.agents.models import configure_tracing, create_openai_client, select_model
+from ask_applicant.mcp_servers.http_mount import HttpMount
+from ask_applicant.persistence import create_engine
+from ask_applicant.profile import Profile
+from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
+from ask_applicant.server.mcp_mounts import build_mcp_mounts
+from ask_applicant.server.rate_limit import SlidingWindowLimiter
+from ask_applicant.server.runs import RunManager
+from ask_applicant.server.startup import prepare_schema, read_profile
+from ask_applicant.settings import Settings
+
+DEFAULT_KEEPALIVE_SECONDS = 15.0
+DEFAULT_RETRY_MS = 3000
+
+
+@dataclass(frozen=True)
+class StreamOptions:
+    """How event streams are framed.
+
+    Attributes:
+        keepalive_seconds: Longest silence before a keep-alive comment (at most 15 s).
+        retry_ms: The reconnection delay suggested to clients (`retry:`).
+    """
+
+    keepalive_seconds: float = DEFAULT_KEEPALIVE_SECONDS
+    retry_ms: int = DEFAULT_RETRY_MS
+
+
+@dataclass
+class Services:
+    """The process's long-lived parts.
+
+    Attributes:
+        settings: The settings the process started with.
+        engine: The one database engine.
+        profile: The applicant.
+        graph: The agent graph every run uses.
+        runs: The run manager.
+        limiter: The per-key request limit.
+        mcp: The specialists' MCP connections (for `/readyz`).
+        mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
+        model_label: What answers: `offline`, or the model name and API.
+        stream: How event streams are framed.
+    """
+
+    settings: Settings
+    engine: AsyncEngine
+    profile: Profile
+    graph: AgentGraph
+    runs: RunManager
+    limiter: SlidingWindowLimiter
+    mcp: McpLinks
+    mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
+    model_label: str = "offline"
+    stream: StreamOptions = StreamOptions()
+
+
+@asynccontextmanager
+async def running_services(
+    settings: Settings,
+    *,
+    model: Model | None = None,
+    run_config: RunConfig | None = None,
+    stream: StreamOptions | None = None,
+) -> AsyncIterator[Services]:
+    """Open the engine, profile, MCP connections, agent graph and run manager.
+
+    Args:
+        settings: The process's settings.
+        model: A model for every agent instead of the one the settings select (tests).
+        run_config: Extra SDK run configuration for every run.
+        stream: Event-stream framing (defaults: 15 s keep-alive, 3 s retry).
+
+    Yields:
+        The services; on exit, runs are stopped, connections closed, the engine disposed.
+
+    Raises:
+        StartupError: A bad profile or a MySQL schema behind the code.
+    """
+    profile = read_profile(settings)
+    engine = create_engine(settings.database_url)
+    async with AsyncExitStack() as stack:
+        stack.push_async_callback(engine.dispose)
+        await prepare_schema(engine, settings)
+        configure_tracing(settings)
+        client = None if model is not None else create_openai_client(settings)
+        if client is not None:
+            stack.push_async_callback(client.close)
+        chosen = model if model is not None else select_model(settings, client)
+        links = await stack.enter_async_context(
+            connect_mcp_links(profile_path=settings.profile_path, enabled=settings.mcp_enabled)
+        )
+        graph = build_agent_graph(
+            profile=profile, mcp_servers=links.servers_by_agent(), model=chosen
+        )
+        mounts = build_mcp_mounts(profile, settings)
+        for mount in mounts.values():
+            await stack.enter_async_context(mount.run())
+        runs = RunManager(
+            engine=engine, graph=graph, profile=profile, settings=settings, run_config=run_config
+        )
+        stack.push_async_callback(runs.aclose)
+        yield Services(
+            settings=settings,
+            engine=engine,
+            profile=profile,
+            graph=graph,
+            runs=runs,
+            limiter=SlidingWindowLimiter(settings.rate_limit_per_minute),
+            mcp=links,
+            mcp_mounts=mounts,
+            model_label=_model_label(settings, model),
+            stream=stream or StreamOptions(),
+        )
+
+
+def _model_label(settings: Settings, model: Model | None) -> str:
+    if model is not None:
+        return f"custom ({type(model).__name__})"
+    if settings.offline:
+        return "offline"
+    return f"{settings.model} ({settings.openai_api})"

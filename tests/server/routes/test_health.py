@@ -1,0 +1,39 @@
+"""`/healthz`, `/readyz` and the OpenAPI docs."""
+
+from __future__ import annotations
+
+from ..conftest import StartApi
+
+
+async def test_liveness_and_readiness_answer_without_a_key(start_api: StartApi) -> None:
+    api = await start_api()
+    async with api.client() as http:
+        live = await http.get("/healthz")
+        ready = await http.get("/readyz")
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready", "database": "ok", "mcp": [], "model": "offline"}
+
+
+async def test_the_openapi_docs_describe_every_endpoint(start_api: StartApi) -> None:
+    api = await start_api()
+    async with api.client() as http:
+        docs = await http.get("/docs")
+        spec = (await http.get("/openapi.json")).json()
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert {
+        "/v1/chat",
+        "/v1/chat/stream",
+        "/v1/runs/{run_id}",
+        "/v1/runs/{run_id}/stream",
+        "/v1/runs/{run_id}/cancel",
+        "/v1/sessions",
+        "/v1/sessions/{session_id}",
+        "/v1/agents",
+        "/healthz",
+        "/readyz",
+    } <= set(spec["paths"])
+    assert (
+        "text/event-stream"
+        in spec["paths"]["/v1/chat/stream"]["post"]["responses"]["200"]["content"]
+    )
