@@ -1,4 +1,4 @@
-"""`RunRecorder`: numbers a run's events, shows them live at once, stores them in batches."""
+"""`RunRecorder`: numbers a run's events, stores them in batches, then shows them live."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ask_applicant.server.runs.record import RunEventRecord
 
 logger = logging.getLogger(__name__)
 
-FLUSH_INTERVAL_SECONDS = 0.05
+FLUSH_INTERVAL_SECONDS = 0.02
 FLUSH_BATCH_SIZE = 32
 FINISH_ATTEMPTS = 3
 FINISH_RETRY_SECONDS = 0.1
@@ -30,9 +30,11 @@ FINISH_RETRY_SECONDS = 0.1
 class RunRecorder:
     """The writer of one run's stream.
 
-    Each event gets the next seq and goes to the live channel immediately; the database
-    receives them in batches (every `flush_interval` seconds or `batch_size` events),
-    and the terminal event only together with the run's final state.
+    Each event gets the next seq and is stored in a batch (every `flush_interval`
+    seconds or `batch_size` events); only then does it reach the live channel, so no
+    listener ever holds an event the database lacks, and a client resuming after a
+    crash finds every id it saw. The terminal event is stored together with the run's
+    final state.
 
     Args:
         engine: The process's engine.
@@ -55,6 +57,7 @@ class RunRecorder:
         self._flush_interval = flush_interval
         self._batch_size = batch_size
         self._stored_seq = channel.last_seq
+        self._emitted_seq = channel.last_seq
         self._pending: list[RunEventRecord] = []
         self._lock = asyncio.Lock()
         self._timer: asyncio.Task[None] | None = None
@@ -66,10 +69,10 @@ class RunRecorder:
     @property
     def last_seq(self) -> int:
         """The seq of the newest event emitted."""
-        return self._channel.last_seq
+        return self._emitted_seq
 
     async def emit(self, event: str, data: dict[str, Any]) -> RunEventRecord:
-        """Publish the run's next (non-terminal) event and schedule its storage.
+        """Number the run's next (non-terminal) event and schedule its storage and publication.
 
         Raises:
             RunTakenOverError: The run was ended elsewhere; stop running it.
@@ -77,8 +80,8 @@ class RunRecorder:
         """
         if self._failure is not None:
             raise self._failure
-        record = RunEventRecord(self.last_seq + 1, event, data, self.run_id)
-        self._channel.publish(record)
+        record = RunEventRecord(self._emitted_seq + 1, event, data, self.run_id)
+        self._emitted_seq = record.seq
         self._pending.append(record)
         if len(self._pending) >= self._batch_size:
             await self.flush()
@@ -87,7 +90,7 @@ class RunRecorder:
         return record
 
     async def flush(self) -> None:
-        """Store every waiting event now."""
+        """Store every waiting event now, then publish them."""
         async with self._lock:
             if not self._pending:
                 return
@@ -102,6 +105,8 @@ class RunRecorder:
             # Kept until stored: a failed write leaves them for the terminal transaction.
             del self._pending[: len(batch)]
             self._stored_seq = batch[-1].seq
+            for record in batch:
+                self._channel.publish(record)
             self._channel.mark_stored(self._stored_seq)
 
     async def finish(self, ending: RunEnding, event: str, data: dict[str, Any]) -> RunEventRecord:
@@ -115,10 +120,10 @@ class RunRecorder:
             Exception: The database kept failing; the sweeper will end the run.
         """
         await self._stop_timer()
-        terminal = RunEventRecord(self.last_seq + 1, event, data, self.run_id)
+        terminal = RunEventRecord(self._emitted_seq + 1, event, data, self.run_id)
         for attempt in range(1, FINISH_ATTEMPTS + 1):
             try:
-                await self._store_terminal(ending, terminal)
+                stored = await self._store_terminal(ending, terminal)
                 break
             except RunTakenOverError:
                 raise
@@ -127,7 +132,9 @@ class RunRecorder:
                     raise
                 logger.warning("storing the end of run %s failed; retrying", self.run_id)
                 await asyncio.sleep(FINISH_RETRY_SECONDS * attempt)
-        self._channel.publish(terminal)
+        self._emitted_seq = terminal.seq
+        for record in stored:
+            self._channel.publish(record)
         self._channel.mark_stored(terminal.seq)
         return terminal
 
@@ -135,7 +142,9 @@ class RunRecorder:
         """Stop the background writer (waiting events stay unwritten)."""
         await self._stop_timer()
 
-    async def _store_terminal(self, ending: RunEnding, terminal: RunEventRecord) -> None:
+    async def _store_terminal(
+        self, ending: RunEnding, terminal: RunEventRecord
+    ) -> list[RunEventRecord]:
         async with self._lock:
             batch = [*self._pending, terminal]
             async with open_db(self._engine) as db:
@@ -148,6 +157,7 @@ class RunRecorder:
                 )
             self._pending.clear()
             self._stored_seq = terminal.seq
+            return batch
 
     async def _flush_later(self) -> None:
         # Loops until nothing waits: events emitted during a write go with the next one.

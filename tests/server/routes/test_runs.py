@@ -165,10 +165,15 @@ async def test_a_run_left_running_by_a_killed_server_is_ended_as_failed_by_the_n
     survivor = await start_api(heartbeat_seconds=0.2, stale_run_seconds=1)
     async with survivor.client(key) as http:
         with anyio.fail_after(TIMEOUT):
-            # From the start: events the dead server streamed but had not stored yet are
-            # gone, so the replay is what the database kept, closed by the sweeper.
+            # A server publishes only what it has stored, so resuming from the last id the
+            # client read gets exactly the rest, closed by the sweeper's terminal event.
+            rest = await events(await _open_stream(http, run_id, seen[-1].id))
             replay = await events(await _open_stream(http, run_id, f"{run_id}:0"))
             run = (await http.get(f"/v1/runs/{run_id}")).json()
+    assert [f.seq for f in rest] == list(range(seen[-1].seq + 1, seen[-1].seq + 1 + len(rest)))
+    assert [f.event for f in rest][-1] == "run.failed"
+    assert [f.id for f in replay[len(seen) :]] == [f.id for f in rest]
+    assert [f.id for f in replay[: len(seen)]] == [f.id for f in seen]
     assert replay[0].event == "run.created" and replay[-1].event == "run.failed"
     assert [f.event for f in replay].count("run.failed") == 1
     assert replay[-1].data["code"] == "internal" and "Traceback" not in replay[-1].data["message"]
