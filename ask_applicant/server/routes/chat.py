@@ -20,6 +20,7 @@ from ask_applicant.server.runs import (
     RunNotFoundError,
     SessionBusyError,
     SessionNotFoundError,
+    TooManyRunsError,
 )
 from ask_applicant.server.schemas import ChatRequest, ChatResponse
 from ask_applicant.server.views import chat_response, stream_url
@@ -50,13 +51,6 @@ async def start_run(
             extra={"errors": [{"loc": ["body", "message"], "msg": str(error)}]},
         ) from None
     cap = settings.max_concurrent_runs_per_key
-    if runs.active_count(user.id) >= cap:
-        raise Problem(
-            429,
-            f"This key already has {cap} answers in progress; wait for one to finish.",
-            kind="too-many-runs",
-            headers={"Retry-After": str(CONCURRENCY_RETRY_AFTER_SECONDS)},
-        )
     try:
         return await runs.start(
             user_id=user.id,
@@ -64,7 +58,15 @@ async def start_run(
             message=message,
             client_message_id=body.client_message_id,
             owner_scope=user.id,
+            max_active=cap,
         )
+    except TooManyRunsError:
+        raise Problem(
+            429,
+            f"This key already has {cap} answers in progress; wait for one to finish.",
+            kind="too-many-runs",
+            headers={"Retry-After": str(CONCURRENCY_RETRY_AFTER_SECONDS)},
+        ) from None
     except SessionNotFoundError:
         raise not_found("conversation") from None
     except InvalidRunRequestError as error:

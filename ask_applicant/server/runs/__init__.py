@@ -2,7 +2,7 @@
 
 Public names: `RunManager`, `RunEventRecord`, `TERMINAL_EVENTS`, and the errors
 `SessionBusyError`, `SessionNotFoundError`, `RunNotFoundError`, `InvalidRunRequestError`,
-`RunManagerClosedError`.
+`RunManagerClosedError`, `TooManyRunsError`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ask_applicant.server.runs.errors import (
     RunNotFoundError,
     SessionBusyError,
     SessionNotFoundError,
+    TooManyRunsError,
 )
 from ask_applicant.server.runs.manager import RunManager
 from ask_applicant.server.runs.record import TERMINAL_EVENTS, RunEventRecord
@@ -26,4 +27,5 @@ __all__ = [
     "RunNotFoundError",
     "SessionBusyError",
     "SessionNotFoundError",
+    "TooManyRunsError",
 ]

@@ -11,6 +11,7 @@ __all__ = [
     "RunNotFoundError",
     "SessionBusyError",
     "SessionNotFoundError",
+    "TooManyRunsError",
 ]
 
 
@@ -33,3 +34,7 @@ class InvalidRunRequestError(ValueError):
 
 class RunManagerClosedError(RuntimeError):
     """The server is shutting down and starts no new runs (answer 503)."""
+
+
+class TooManyRunsError(RuntimeError):
+    """The caller already has their cap of runs in progress (answer 429)."""

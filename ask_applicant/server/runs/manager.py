@@ -34,6 +34,7 @@ from ask_applicant.server.runs.errors import (
     RunManagerClosedError,
     RunNotFoundError,
     SessionNotFoundError,
+    TooManyRunsError,
 )
 from ask_applicant.server.runs.execution import RunExecution
 from ask_applicant.server.runs.failures import SERVER_STOPPED
@@ -116,6 +117,7 @@ class RunManager:
         message: str,
         client_message_id: str | None,
         owner_scope: str | None,
+        max_active: int | None = None,
     ) -> Run:
         """Start answering `message`; returns once the run and its first event are stored.
 
@@ -127,6 +129,8 @@ class RunManager:
             client_message_id: The client's id for this message: sending it again on the
                 same conversation returns the same run and calls no model again.
             owner_scope: The user whose conversations may be used; None for any (owner).
+            max_active: Refuse a new run when `user_id` already has this many in
+                progress here; a repeated `client_message_id` is still answered.
 
         Returns:
             The new run (status `running`), or the earlier run of a repeated
@@ -137,6 +141,7 @@ class RunManager:
             SessionNotFoundError: No such conversation within `owner_scope`.
             SessionBusyError: The conversation is answering another message.
             RunManagerClosedError: The server is shutting down.
+            TooManyRunsError: `max_active` runs of this user are in progress.
         """
         if self._closed:
             raise RunManagerClosedError("the server is shutting down")
@@ -152,6 +157,8 @@ class RunManager:
                 )
                 if existing is not None:
                     return existing
+            if max_active is not None and self.active_count(user_id) >= max_active:
+                raise TooManyRunsError(f"{max_active} runs already in progress")
             if chat is None:
                 chat = await create_session(db, owner_id=user_id, title=conversation_title(message))
             starting_key = self._graph.key_of(self._graph.starting_agent(chat.current_agent))

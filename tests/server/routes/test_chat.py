@@ -193,16 +193,20 @@ async def test_too_many_answers_at_once_for_one_key_get_429_with_retry_after(
     other = await api.new_key(name="Other recruiter")
     async with api.client(key) as http, api.client(other) as other_http:
         with anyio.fail_after(TIMEOUT):
-            async with http.stream(
-                "POST", "/v1/chat/stream", json={"message": QUESTION}
-            ) as response:
-                await events(response, limit=1)
+            first = {"message": QUESTION, "client_message_id": "msg-1"}
+            async with http.stream("POST", "/v1/chat/stream", json=first) as response:
+                created = (await events(response, limit=1))[0]
                 capped = await http.post("/v1/chat", json={"message": "Another question?"})
+                # A retry of the running message is no new run: it finds its run, cap or not.
+                async with http.stream("POST", "/v1/chat/stream", json=first) as retried:
+                    replayed = (await events(retried, limit=1))[0]
                 model.release.set()
                 allowed = await other_http.post("/v1/chat", json={"message": "Another question?"})
     assert capped.status_code == 429
     assert int(capped.headers["retry-after"]) > 0
     assert capped.headers["content-type"] == "application/problem+json"
+    assert retried.status_code == 200
+    assert replayed.id == created.id and replayed.event == "run.created"
     assert allowed.status_code == 200
 
 
