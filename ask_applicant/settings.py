@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     openai_api: Literal["responses", "chat_completions"] = "responses"
+    # The OpenAI client's own limits per model request; a run's overall deadline is
+    # run_timeout_seconds.
+    openai_timeout_seconds: float = Field(default=60.0, gt=0, le=3600)
+    openai_max_retries: int = Field(default=2, ge=0, le=10)
 
     max_turns: int = Field(default=10, ge=1, le=100)
     run_timeout_seconds: float = Field(default=120.0, gt=0)

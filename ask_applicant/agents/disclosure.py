@@ -21,6 +21,8 @@ _MIN_TEXT_CHARS = 6
 _MIN_PHONE_DIGITS = 7
 
 _DIGIT_RUN = re.compile(r"\d[\d\s().\-+/]*\d")
+# Every four digits of a text, overlapping: a superset of the years any date pattern reads.
+_FOUR_DIGITS = re.compile(r"(?=(\d{4}))")
 
 _MONTHS = {
     name: index + 1
@@ -167,6 +169,12 @@ class DisclosureScanner:
                             forms.add(_fold(window))
         return {form for form in forms if len(form) >= _MIN_TEXT_CHARS}
 
+    def _mentions_a_private_year(self, text: str) -> bool:
+        # Reading every date of a text is the costly part of a scan; most answers never
+        # write the year of a private date, which settles it at once.
+        years = {day.year for day in self._dates}
+        return any(int(match.group(1)) in years for match in _FOUR_DIGITS.finditer(text))
+
     @property
     def empty(self) -> bool:
         """True when there is nothing to look for."""
@@ -189,7 +197,7 @@ class DisclosureScanner:
                 digits = re.sub(r"\D", "", run)
                 if any(core in digits for core in self._phones):
                     return "phone"
-        if self._dates and self._dates & _dates_in(text):
+        if self._dates and self._mentions_a_private_year(text) and self._dates & _dates_in(text):
             return "date"
         if self._texts:
             folded = _fold(text)

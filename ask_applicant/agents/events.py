@@ -59,6 +59,21 @@ def cap(text: str, limit: int = MAX_TOOL_OUTPUT_CHARS) -> str:
     return text[: max(0, limit - len(_TRUNCATED))] + _TRUNCATED
 
 
+# How far a scan may reach back past the window to start at a word's beginning.
+_WORD_SLACK = 32
+
+
+def _word_start(text: str, index: int) -> int:
+    """`index`, moved back to the start of the word or number it cuts (within a bound).
+
+    A scan that began mid-number could read "x19910417" as a date it is not.
+    """
+    floor = max(0, index - _WORD_SLACK)
+    while index > floor and text[index - 1].isalnum():
+        index -= 1
+    return index
+
+
 @dataclass
 class _Message:
     text: str = ""
@@ -87,8 +102,12 @@ class DeltaGate:
     def push(self, item_id: str, delta: str) -> str:
         """Add a delta of message `item_id`; return the text that may be released now."""
         message = self._messages.setdefault(item_id, _Message())
+        # Only a value ending in the new text can be new, and one that ends there starts
+        # at most `window` characters back: scanning the whole message on every delta
+        # would make a long answer quadratic.
+        start = _word_start(message.text, max(0, len(message.text) - self.window))
         message.text += delta
-        if message.leaked or self.scanner.find(message.text) is not None:
+        if message.leaked or self.scanner.find(message.text[start:]) is not None:
             message.leaked = True
             return ""
         safe_end = max(message.released, len(message.text) - self.window)

@@ -15,11 +15,16 @@ from agents import Agent, Handoff, Model, Tool
 from agents.mcp import MCPServer
 
 from ask_applicant.agents.context import ChatContext
+from ask_applicant.agents.entities import entity_names, entity_references
 from ask_applicant.agents.guardrails import privacy_guardrail, question_guardrail
 from ask_applicant.agents.instructions import AgentKey, instructions_for
 from ask_applicant.agents.models import OFFLINE
 from ask_applicant.agents.offline import OfflineModel
-from ask_applicant.agents.vocabulary import routing_vocabulary
+from ask_applicant.agents.vocabulary import (
+    mcp_tool_vocabulary,
+    project_choices,
+    routing_vocabulary,
+)
 from ask_applicant.profile import Profile
 from ask_applicant.tools import CAREER_TOOLS, PROJECT_TOOLS, RESUME_TOOLS
 
@@ -165,7 +170,17 @@ def build_agent_graph(
         vocabulary = routing_vocabulary(
             profile=profile, names=specialist_names, tools=TOOLS, mcp_servers=servers
         )
-        model = OfflineModel(vocabulary=vocabulary)
+        model = OfflineModel(
+            vocabulary=vocabulary,
+            choices=project_choices(profile),
+            names=entity_names(profile=profile, names=specialist_names),
+            references=entity_references(profile=profile, names=specialist_names),
+            vocabulary_source=(
+                mcp_tool_vocabulary(names=specialist_names, mcp_servers=servers)
+                if any(servers.values())
+                else None
+            ),
+        )
 
     def agent(key: AgentKey) -> Agent[ChatContext]:
         return Agent[ChatContext](

@@ -39,7 +39,12 @@ def create_openai_client(settings: Settings) -> AsyncOpenAI | None:
         return None
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
     # Local OpenAI-compatible servers accept any key; the client insists on one.
-    return AsyncOpenAI(api_key=key or "not-needed", base_url=settings.openai_base_url)
+    return AsyncOpenAI(
+        api_key=key or "not-needed",
+        base_url=settings.openai_base_url,
+        timeout=settings.openai_timeout_seconds,
+        max_retries=settings.openai_max_retries,
+    )
 
 
 def select_model(settings: Settings, client: AsyncOpenAI | None) -> Model | str:

@@ -53,6 +53,17 @@ def _field(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
+def _output_text(raw_output: Any, output: Any) -> str:
+    """A tool output as text; MCP tools answer with content parts, not a string."""
+    if isinstance(raw_output, str):
+        return raw_output
+    if isinstance(raw_output, list):
+        texts = [_field(part, "text") for part in raw_output]
+        if texts and all(isinstance(text, str) for text in texts):
+            return "\n".join(texts)
+    return str(output)
+
+
 def _parsed(arguments: Any) -> Any:
     if not isinstance(arguments, str):
         return arguments
@@ -212,7 +223,7 @@ class Turn:
         if event.name == "tool_output":
             call_id = str(_field(item.raw_item, "call_id") or "")
             raw_output = _field(item.raw_item, "output")
-            output = cap(raw_output if isinstance(raw_output, str) else str(item.output))
+            output = cap(_output_text(raw_output, item.output))
             record = self._calls.get(call_id)
             if record is not None:
                 record.output = output

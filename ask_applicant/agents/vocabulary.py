@@ -1,13 +1,16 @@
 """The routing vocabulary the offline model's triage scores questions against.
 
-For each specialist: its tools' names and descriptions, the names of its MCP servers,
-and the words of the profile sections it answers for, so "Kafka" routes to whoever holds
-the job or project that mentions Kafka. Only the public resume is read.
+For each specialist: its tools' names and descriptions, the names of its MCP servers
+(and, once they are connected, their tools' names and descriptions), and the words of
+the profile sections it answers for, so "Kafka" routes to whoever holds the job or
+project that mentions Kafka. Only the public resume is read. Also the argument choices:
+the project slugs with the names recruiters use for them, so a code question's
+`project` argument names a real project.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from agents import Tool
@@ -123,3 +126,52 @@ def routing_vocabulary(
         parts += _profile_words(key, profile)
         vocabulary[name] = "\n".join(part for part in parts if part)
     return vocabulary
+
+
+def project_choices(profile: Profile) -> dict[str, dict[str, list[str]]]:
+    """The values a `project` tool parameter takes, with the names that mean each.
+
+    Args:
+        profile: The applicant's profile.
+
+    Returns:
+        `{"project": {slug: [resume name, aliases...]}}`, for `OfflineModel(choices=...)`.
+    """
+    projects: dict[str, list[str]] = {}
+    for _index, slug, project in profile.projects():
+        extra = profile.extras.projects.get(slug)
+        names = [project.name or "", *(extra.aliases if extra else [])]
+        projects[slug] = [name for name in names if name.strip()]
+    return {"project": projects}
+
+
+def mcp_tool_vocabulary(
+    *, names: Mapping[str, str], mcp_servers: Mapping[str, Sequence[MCPServer]]
+) -> Callable[[], Awaitable[dict[str, str]]]:
+    """Routing text from the tools of connected MCP servers, to be listed when first needed.
+
+    Listing tools is asynchronous while the graph is built synchronously, so this returns
+    the coroutine function the offline model awaits before its first step
+    (`OfflineModel(vocabulary_source=...)`). Servers with a static tool filter list only
+    the tools their agent may call.
+
+    Args:
+        names: Agent key → agent name, for the specialists.
+        mcp_servers: Agent key → the connected MCP servers it holds.
+
+    Returns:
+        A coroutine function giving agent name → the tools' names and descriptions.
+    """
+
+    async def listed() -> dict[str, str]:
+        vocabulary: dict[str, str] = {}
+        for key, name in names.items():
+            parts = []
+            for server in mcp_servers.get(key, ()):
+                for tool in await server.list_tools():
+                    parts.append(f"{tool.name.replace('_', ' ')} {tool.description or ''}")
+            if parts:
+                vocabulary[name] = "\n".join(parts)
+        return vocabulary
+
+    return listed

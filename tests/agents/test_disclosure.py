@@ -82,3 +82,9 @@ def test_no_private_values_means_nothing_is_ever_found() -> None:
     scanner = DisclosureScanner([])
     assert scanner.empty
     assert scanner.find("010-1234-5678") is None
+
+
+def test_a_date_in_full_width_digits_is_still_found(scanner: DisclosureScanner) -> None:
+    # The cheap year check must read every digit the date patterns read.
+    assert scanner.find("생일: １９９１년 ４월 １７일") == "date"
+    assert scanner.find("founded in 1991, moved on 04-17") is None

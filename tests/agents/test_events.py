@@ -61,3 +61,35 @@ def test_tool_outputs_are_capped_with_a_visible_marker() -> None:
 def test_an_event_flattens_to_its_type_and_data() -> None:
     event = TurnEvent("handoff", {"from": "triage", "to": "career"})
     assert event.to_dict() == {"type": "handoff", "from": "triage", "to": "career"}
+
+
+class _CountingScanner(DisclosureScanner):
+    """Counts the characters it is asked to scan."""
+
+    scanned: int = 0
+
+    def find(self, text: str) -> str | None:
+        self.scanned += len(text)
+        return super().find(text)
+
+
+def test_a_long_message_is_scanned_in_linear_time() -> None:
+    scanner = _CountingScanner([PHONE])
+    gate = DeltaGate(scanner, window=40)
+    text = "I led the settlement platform at Haneul Pay for three years. " * 200
+    for start in range(0, len(text), 4):
+        gate.push("m1", text[start : start + 4])
+    assert gate.finish("m1", text) is not None
+    # Each delta rescans at most the new text, the window and a word's slack, not the
+    # whole message: total work grows with the length, not with its square.
+    deltas = len(text) // 4
+    assert scanner.scanned <= 2 * len(text) + deltas * (40 + 4 + 64)
+
+
+def test_a_private_value_arriving_one_character_at_a_time_is_never_released() -> None:
+    gate = _gate()
+    text = "Sure. " + "Some background first. " * 20 + "My number: 010-1234-5678. Bye."
+    released = "".join(gate.push("m1", char) for char in text)
+    assert gate.finish("m1", text) is None
+    assert "010-1" not in released
+    assert "5678" not in released

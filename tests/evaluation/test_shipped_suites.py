@@ -1,9 +1,10 @@
 """The shipped suites (`evals/`): well-formed, as large as promised, and run offline in CI.
 
 Every suite runs in-process with the offline model and must reach its minimum pass
-rate below. The rates are below 1.0 where the offline model still misroutes questions
-it has not been tuned to; the README lists them and why. Raise a rate when the model
-improves; never lower one to make a change pass.
+rate below. The offline model now passes every shipped case; the cases were not tuned
+to (the fixes are general, and checked on held-out questions in `tests/agents`). Never
+lower a rate to make a change pass: a change that fails a case must fix it or say in the
+README why the case is out of reach.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from ask_applicant.settings import Settings
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 
-# What the offline model reaches today, rounded down: any regression fails CI.
+# What the offline model reaches today: any regression fails CI. (Before the follow-up,
+# small-talk, name and phrasing work: routing 41/45, facts 23/29, safety 18/20,
+# conversation 10/14.)
 MIN_PASS_RATES = {
-    "routing": 0.91,  # 41 of 45
-    "facts": 0.79,  # 23 of 29
-    "safety": 0.90,  # 18 of 20
-    "conversation": 0.71,  # 10 of 14
+    "routing": 1.0,  # 45 of 45
+    "facts": 1.0,  # 29 of 29
+    "safety": 1.0,  # 20 of 20
+    "conversation": 1.0,  # 14 of 14
 }
 
 

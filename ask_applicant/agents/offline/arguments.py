@@ -4,7 +4,10 @@ Each string parameter gets a role from its name and description (the whole text 
 job description, content words for a query, a name span for `name`, the skill term for
 `skill`); numbers come from the question or the schema's default and bounds; enums take
 a value the question mentions, else the default or the first. The result is validated
-against the schema; a schema that cannot be satisfied yields no arguments at all.
+against the schema; a schema that cannot be satisfied yields no arguments at all. A
+parameter with known values (`Choices`, such as the profile's project slugs) takes the
+value the question names, and the words naming it are left out of the other parameters.
+A literal text search ("plain text to find") gets one word, not a sentence.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.schema import resolve, violations
-from ask_applicant.agents.offline.spans import QuestionSpans
+from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 
 
 class Role(enum.Enum):
@@ -28,6 +32,7 @@ class Role(enum.Enum):
     NAME = "name"
     SKILL = "skill"
     PATH = "path"
+    TERM = "term"
     OTHER = "other"
 
 
@@ -47,6 +52,9 @@ _DESCRIPTION_HINTS = (
     (Role.QUERY, re.compile(r"\bsearch|keyword|query|look for|free text", re.I)),
     (Role.NAME, re.compile(r"\bname\b|\btitle\b|\bslug\b", re.I)),
 )
+_LITERAL_HINT = re.compile(
+    r"plain text|word or phrase|substring|literal|exact (?:text|phrase|string)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -58,45 +66,64 @@ class Arguments:
         specific: A parameter that wants a span of the question (a query, a name, a
             skill) got one.
         starved: Such a parameter found nothing in the question and got the whole text.
+        named: A parameter with known values took the one the question names.
     """
 
     values: dict[str, Any]
     specific: bool
     starved: bool
+    named: bool = False
 
 
 def role_of(name: str, schema: Mapping[str, Any]) -> Role:
-    """Decide what a parameter wants from the question, by its name, then its description."""
+    """Decide what a parameter wants from the question, by its name, then its description.
+
+    A description that asks for literal text wins over the name: `query` of a substring
+    search wants one word, where `query` of a keyword search takes several.
+    """
+    description = f"{schema.get('description', '')} {schema.get('title', '')}"
+    if _LITERAL_HINT.search(description):
+        return Role.TERM
     lowered = name.lower()
     if lowered in _NAME_TO_ROLE:
         return _NAME_TO_ROLE[lowered]
     for part in reversed(re.split(r"[_\W]+", lowered)):
         if part in _NAME_TO_ROLE:
             return _NAME_TO_ROLE[part]
-    description = f"{schema.get('description', '')} {schema.get('title', '')}"
     for role, hint in _DESCRIPTION_HINTS:
         if hint.search(description):
             return role
     return Role.OTHER
 
 
-def fill(schema: Mapping[str, Any], spans: QuestionSpans) -> Arguments | None:
+def fill(
+    schema: Mapping[str, Any], spans: QuestionSpans, choices: Choices | None = None
+) -> Arguments | None:
     """Fill a tool's parameter schema from a question.
 
     Args:
         schema: The tool's `params_json_schema` (an object schema; `{}` means no parameters).
         spans: The question, with the words to ignore.
+        choices: Known values of some parameters, by parameter name.
 
     Returns:
         Valid arguments, or None when the schema cannot be satisfied from this question.
     """
-    filler = _Filler(schema, spans)
     top = resolve(schema, schema)
     has_properties = isinstance(top, Mapping) and bool(top.get("properties"))
+    properties = top["properties"] if has_properties else {}
+    picks = {name: choices.pick(name, spans.question) for name in properties} if choices else {}
+    chosen = {name: choice for name, choice in picks.items() if choice is not None}
+    if chosen:
+        named = ignorable([choice.spelling for choice in chosen.values()])
+        spans = QuestionSpans(spans.question, spans.ignore | named)
+    filler = _Filler(schema, spans, {name: choice.value for name, choice in chosen.items()})
     values = filler.object(top) if has_properties else {}
     if not isinstance(values, dict) or violations(values, schema):
         return None
-    return Arguments(values=values, specific=filler.specific, starved=filler.starved)
+    return Arguments(
+        values=values, specific=filler.specific, starved=filler.starved, named=filler.named
+    )
 
 
 class _Omit:
@@ -107,9 +134,13 @@ _OMIT = _Omit()
 
 
 class _Filler:
-    def __init__(self, root: Mapping[str, Any], spans: QuestionSpans) -> None:
+    def __init__(
+        self, root: Mapping[str, Any], spans: QuestionSpans, chosen: Mapping[str, str]
+    ) -> None:
         self.root = root
         self.spans = spans
+        self.chosen = chosen
+        self.named = False
         self.specific = False
         self.starved = False
 
@@ -210,6 +241,10 @@ class _Filler:
         return default if default in options else (options[0] if options else None)
 
     def text(self, name: str, schema: Mapping[str, Any]) -> str:
+        value = self.chosen.get(name)
+        if value is not None and not violations(value, {**schema, "type": "string"}, self.root):
+            self.specific = self.named = True
+            return value
         role = role_of(name, schema)
         spans = self.spans
         span = {
@@ -218,6 +253,7 @@ class _Filler:
             Role.NAME: spans.name(),
             Role.SKILL: spans.skill(),
             Role.PATH: spans.path(),
+            Role.TERM: spans.term(),
             Role.OTHER: spans.query(),
         }[role]
         # The whole text is always there; only a span cut from it says the question fits.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 class Bm25Index:
@@ -38,15 +38,19 @@ class Bm25Index:
     def __len__(self) -> int:
         return len(self._counts)
 
-    def scores(self, query: Sequence[str]) -> list[float]:
+    def scores(
+        self, query: Sequence[str], weights: Mapping[str, float] | None = None
+    ) -> list[float]:
         """Return one score per document, in document order.
 
         Args:
             query: The query's terms; repeated terms count once.
+            weights: Factors for some terms (1.0 for the rest).
 
         Returns:
             Non-negative scores; 0.0 means no query term occurs in the document.
         """
+        weights = weights or {}
         unique = [term for term in dict.fromkeys(query) if term in self._idf]
         results: list[float] = []
         for counts, length in zip(self._counts, self._lengths, strict=True):
@@ -55,6 +59,7 @@ class Bm25Index:
             for term in unique:
                 tf = counts.get(term, 0)
                 if tf:
-                    score += self._idf[term] * tf * (self._k1 + 1) / (tf + norm)
+                    weight = weights.get(term, 1.0)
+                    score += weight * self._idf[term] * tf * (self._k1 + 1) / (tf + norm)
             results.append(score)
         return results

@@ -1,15 +1,19 @@
 """Evidence: the facts that tool outputs returned this turn, ranked for the question.
 
 Our tools answer with `{"facts": [{"source", "text"}], "note"}`; MCP servers and foreign
-tools may answer with any text, which is taken line by line with the tool's name as the
-source. Facts the question mentions come first; the rest keep the tool's order. A second
-call is a fallback after the first found nothing; when the question's words did not
-point at that tool, only its facts that touch the question count.
+tools may answer with other JSON objects, whose records (a code search's hits, a file
+excerpt) become facts, citing their own `source` when they carry one, or with any text,
+which is taken line by line with the tool's name as the source. A tool error an MCP
+server reports becomes a note. Facts the question mentions come first; the rest keep
+the tool's order. A second call is a fallback after the first found nothing; when the
+question's words did not point at that tool, only its facts that touch the question
+count.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +25,8 @@ from ask_applicant.agents.offline.transcript import Exchange
 MAX_FACTS = 8
 # What the SDK puts in a tool output when the tool raised.
 _TOOL_ERROR_PREFIX = "An error occurred while running the tool"
+# What an `mcp` server puts in the result of a tool that raised a `ToolError`.
+_MCP_TOOL_ERROR = re.compile(r"^Error executing tool [\w.-]+:\s*")
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,10 @@ def parse_output(output: str, tool_name: str) -> tuple[list[Fact], str | None]:
     text = output.strip()
     if not text or text.startswith(_TOOL_ERROR_PREFIX):
         return [], None
+    refusal = _MCP_TOOL_ERROR.match(text)
+    if refusal:
+        # The model's own mistake (an unknown project, a missing file), told plainly.
+        return [], text[refusal.end() :] or None
     try:
         parsed: Any = json.loads(text)
     except ValueError:
@@ -108,6 +118,10 @@ def parse_output(output: str, tool_name: str) -> tuple[list[Fact], str | None]:
         return _facts(parsed["facts"], tool_name), note_text or None
     if isinstance(parsed, list) and all(isinstance(item, dict) for item in parsed):
         return _facts(parsed, tool_name), None
+    if isinstance(parsed, dict):
+        records = _records(parsed)
+        if records is not None:
+            return _facts(records, tool_name), None
     lines = [line.strip(" -*\t") for line in text.splitlines()]
     return [Fact(source=tool_name, text=line) for line in lines if line], None
 
@@ -132,6 +146,28 @@ def relevant(facts: list[Fact], query: Sequence[str]) -> list[Fact]:
 def _scores(facts: list[Fact], query: Sequence[str]) -> list[float]:
     # The source names the field ("basics.email"), which the text may not repeat.
     return Bm25Index([terms(f"{fact.text} {fact.source}") for fact in facts]).scores(query)
+
+
+def _records(parsed: dict[str, Any]) -> list[Any] | None:
+    """The records of a JSON object answer: itself when it has a text, else its lists.
+
+    None when it has neither (then its lines are the facts); an empty list when its
+    lists are empty (a search that found nothing found no facts).
+    """
+    if isinstance(parsed.get("text"), str):
+        return [parsed]
+    lists = [value for value in parsed.values() if isinstance(value, list)]
+    if not lists:
+        return None
+    return [_as_record(item) for value in lists for item in value]
+
+
+def _as_record(item: Any) -> Any:
+    # A record without a text (a file in a listing, a commit) reads as its fields.
+    if not isinstance(item, dict) or isinstance(item.get("text"), str):
+        return item
+    fields = [f"{key}: {value}" for key, value in item.items() if key != "source"]
+    return {"source": item.get("source"), "text": ", ".join(fields)}
 
 
 def _facts(items: list[Any], tool_name: str) -> list[Fact]:

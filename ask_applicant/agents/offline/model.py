@@ -7,7 +7,8 @@ from what it returned. The same call arguments always give the same text; only i
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from agents import Handoff, ModelResponse, ModelSettings, ModelTracing, Tool
@@ -19,8 +20,14 @@ from openai.types.responses import Response
 from openai.types.responses.response_prompt_param import ResponsePromptParam
 
 from ask_applicant.agents.offline import responses
+from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.planner import Call, Planner
 from ask_applicant.agents.offline.terms import count_tokens
+
+logger = logging.getLogger(__name__)
+
+VocabularySource = Callable[[], Awaitable[Mapping[str, str]]]
+"""Routing text known only once the run loop is up: the tools of connected MCP servers."""
 
 
 class OfflineModel(Model):
@@ -30,10 +37,56 @@ class OfflineModel(Model):
         vocabulary: Maps a handoff target's agent name (`Handoff.agent_name`) to extra
             routing text: that agent's tool names and descriptions and the words of the
             profile sections it covers. Supplied by the agent graph; optional.
+        choices: Known values of tool parameters the schemas leave open, by parameter
+            name: value -> the spellings that name it (`{"project": {"chat-service":
+            ["Chat Service", "채팅 서비스"]}}`). A parameter listed here takes the value
+            the question names.
+        vocabulary_source: Called once, before the first step, for more routing text per
+            agent name (appended to `vocabulary`); for the tools of MCP servers, which
+            can only be listed asynchronously. If it fails, routing goes on without it.
+        names: Maps a handoff target's agent name to the names of the things its area
+            holds (projects, employers, schools); a question naming one of them routes
+            there (see `router.NAME_WEIGHT`).
+        references: Maps a handoff target's agent name to the names of things its area
+            refers to (an award's awarder, a project's company); they weigh half as much.
     """
 
-    def __init__(self, vocabulary: Mapping[str, str] | None = None) -> None:
-        self._planner = Planner(vocabulary)
+    def __init__(
+        self,
+        vocabulary: Mapping[str, str] | None = None,
+        *,
+        choices: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        vocabulary_source: VocabularySource | None = None,
+        names: Mapping[str, Sequence[str]] | None = None,
+        references: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self._vocabulary = dict(vocabulary or {})
+        self._choices = Choices(choices)
+        self._names = {agent: tuple(spellings) for agent, spellings in (names or {}).items()}
+        self._references = {
+            agent: tuple(spellings) for agent, spellings in (references or {}).items()
+        }
+        self._planner = self._plan(self._vocabulary)
+        self._source = vocabulary_source
+
+    async def _read_source(self) -> None:
+        # Taken before the await: concurrent first steps read it once; the ones that do
+        # not wait for it route on the static words.
+        source, self._source = self._source, None
+        if source is None:
+            return
+        try:
+            extra = await source()
+        except Exception:  # listing tools can fail in many ways; routing still works
+            logger.warning("routing words of the MCP tools are unavailable", exc_info=True)
+            return
+        merged = dict(self._vocabulary)
+        for name, text in extra.items():
+            merged[name] = "\n".join(part for part in (merged.get(name, ""), text) if part)
+        self._planner = self._plan(merged)
+
+    def _plan(self, vocabulary: Mapping[str, str]) -> Planner:
+        return Planner(vocabulary, self._choices, self._names, self._references)
 
     async def get_response(
         self,
@@ -50,6 +103,7 @@ class OfflineModel(Model):
         prompt: ResponsePromptParam | None = None,
     ) -> ModelResponse:
         """Decide one step and return it as a complete response."""
+        await self._read_source()
         done = self._respond(system_instructions, input, tools, handoffs)
         return ModelResponse(
             output=list(done.output), usage=_usage(done), response_id=done.id, request_id=None
@@ -70,6 +124,7 @@ class OfflineModel(Model):
         prompt: ResponsePromptParam | None = None,
     ) -> AsyncIterator[TResponseStreamEvent]:
         """Decide one step and stream it as Responses events, text in word-sized deltas."""
+        await self._read_source()
         done = self._respond(system_instructions, input, tools, handoffs)
         for event in responses.stream_events(done):
             yield event

@@ -18,9 +18,12 @@ from agents import FunctionTool, Handoff, Tool
 
 from ask_applicant.agents.offline import composer
 from ask_applicant.agents.offline.arguments import fill
+from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.follow_up import FollowUp, resolve
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
+from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import is_mostly_hangul
 from ask_applicant.agents.offline.toolbox import Toolbox
@@ -29,6 +32,9 @@ from ask_applicant.agents.offline.voice import Voice
 
 # Triage -> specialist -> triage -> specialist is the longest legitimate turn.
 MAX_HANDOFFS_PER_TURN = 3
+# A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
+# a stray "learn"): its best area must score this many routing thresholds.
+FOLLOW_UP_BAR = 3.0
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class _Question:
     voice: Voice
     korean: bool
     ignore: frozenset[str]
+    # Set when `text` is a follow-up made whole with the conversation (see `follow_up`).
+    follow_up: FollowUp | None = None
 
 
 class Planner:
@@ -63,10 +71,22 @@ class Planner:
 
     Args:
         vocabulary: Handoff target agent name -> extra routing text for that area.
+        choices: Known values of some tool parameters (project slugs), by parameter name.
+        names: Handoff target agent name -> names of the things that area holds.
+        references: Handoff target agent name -> names of things that area refers to.
     """
 
-    def __init__(self, vocabulary: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Mapping[str, str] | None = None,
+        choices: Choices | None = None,
+        names: Mapping[str, tuple[str, ...]] | None = None,
+        references: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self._vocabulary = dict(vocabulary or {})
+        self._choices = choices
+        self._names = dict(names or {})
+        self._references = dict(references or {})
 
     def decide(
         self,
@@ -90,17 +110,22 @@ class Planner:
         voice = Voice.from_instructions(instructions)
         ignore = ignorable([voice.name]) if voice.name else frozenset()
         text = transcript.question
+        function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
+        # A specialist that starts a turn answered the last one: a fragment continues it.
+        sticky = bool(function_tools) and transcript.handoff_count == 0
+        follow_up = resolve(text, transcript.history) if sticky else None
+        whole = follow_up.text if follow_up is not None else text
         question = _Question(
-            text=text,
-            query=Query.of(text, ignore),
+            text=whole,
+            query=Query.of(whole, ignore),
             voice=voice,
             korean=is_mostly_hangul(text),
             ignore=ignore,
+            follow_up=follow_up,
         )
-        function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
         decision: Decision
         if function_tools and text.strip():
-            toolbox = Toolbox(function_tools, ignore)
+            toolbox = Toolbox(function_tools, ignore, self._choices)
             decision = self._specialist(question, transcript, toolbox, handoffs)
         elif handoffs and not function_tools:
             decision = self._triage(question, transcript, handoffs)
@@ -116,10 +141,13 @@ class Planner:
                 key=handoff.agent_name,
                 label=composer.area_line(handoff.tool_description, handoff.agent_name),
                 vocabulary=self._vocabulary.get(handoff.agent_name, ""),
+                names=self._names.get(handoff.agent_name, ()),
+                references=self._references.get(handoff.agent_name, ()),
             )
             for handoff in handoffs
         ]
-        winner = Router(areas).route(question.query) if question.text.strip() else None
+        routable = question.text.strip() and not is_small_talk(question.text)
+        winner = Router(areas).route(question.query) if routable else None
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
             chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
             call = self._handoff_call(chosen, question)
@@ -150,7 +178,7 @@ class Planner:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
                 return back
-        pick = toolbox.pick(question.text, question.query.all)
+        pick = toolbox.pick(question.text, question.query.all, stressed=question.query.readings)
         if pick is None:
             return Reply(composer.not_held(question.voice, korean=question.korean))
         return Call(pick.tool.name, pick.arguments.values)
@@ -159,9 +187,29 @@ class Planner:
         self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
     ) -> Call | None:
         own = self._own_area(toolbox)
-        router = Router([Area(key=key, vocabulary=text) for key, text in self._vocabulary.items()])
-        target = router.elsewhere(question.query, own) if own is not None else None
-        if target is None:
+        router = Router(
+            [
+                Area(
+                    key=key,
+                    vocabulary=text,
+                    names=self._names.get(key, ()),
+                    references=self._references.get(key, ()),
+                )
+                for key, text in self._vocabulary.items()
+            ]
+        )
+        # Small talk ("thanks!", "what else can I ask?") is triage's to answer.
+        small_talk = is_small_talk(question.text)
+        follow_up = question.follow_up
+        if follow_up is not None and not small_talk:
+            # A follow-up stays unless what it asks clearly belongs elsewhere.
+            judged = Query.of(follow_up.judged_text, question.ignore)
+            target = router.elsewhere(judged, own, bar=FOLLOW_UP_BAR) if own else None
+            if target is None:
+                return None
+        else:
+            target = router.elsewhere(question.query, own) if own and not small_talk else None
+        if target is None and not small_talk:
             # Nothing in this toolbox matches ("hello", another area's jargon): unless the
             # profile words place the question here, triage knows better.
             if toolbox.matches(question.query.all):

@@ -6,7 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ask_applicant.agents.offline.glossary import concept_terms, rewrite
-from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.readings import read
+from ask_applicant.agents.offline.spellings import in_english, transliterated_terms
 from ask_applicant.agents.offline.terms import terms, with_phrases
 
 # Words for the person asked about: every area is about them, so they route nowhere.
@@ -21,10 +22,14 @@ class Query:
         words: Stemmed terms of the question itself, with adjacent-word pairs, plus the
             English translations of its Korean phrases.
         concepts: Glossary synonyms of its English phrases, minus `words`.
+        text: The question as asked, for names spelled in it ("" when built from terms).
+        readings: The terms among `words` that its phrasing stands for (see `readings`).
     """
 
     words: tuple[str, ...]
     concepts: tuple[str, ...]
+    text: str = ""
+    readings: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, question: str, ignore: Collection[str] = ()) -> Query:
@@ -37,18 +42,27 @@ class Query:
         Returns:
             The query.
         """
-        text = rewrite(question)
+        readings, rest = read(question)
+        text = rewrite(rest)
         skip = {*ignore, *_PERSON_WORDS}
-        # Korean phrases translated into English are the question's own words in the
-        # language of the descriptions; English synonyms only widen the question.
+        # Korean phrases translated into English, and what the phrasing itself says
+        # (readings), are the question's own words in the language of the descriptions;
+        # English synonyms only widen the question.
         found = [
-            *with_phrases(terms(text, parts=False)),
+            *with_phrases(terms(in_english(text), parts=False)),
             *transliterated_terms(text),
             *concept_terms(text, korean=True),
+            *readings,
         ]
         words = list(dict.fromkeys(term for term in found if term not in skip))
         concepts = [term for term in concept_terms(text, korean=False) if term not in skip]
-        return cls(words=tuple(words), concepts=tuple(c for c in concepts if c not in words))
+        concepts = [concept for concept in concepts if concept not in words]
+        return cls(
+            words=tuple(words),
+            concepts=tuple(concepts),
+            text=question,
+            readings=tuple(term for term in readings if term in words),
+        )
 
     @property
     def all(self) -> list[str]:
@@ -60,4 +74,6 @@ class Query:
         return Query(
             words=tuple(term for term in self.words if term not in noise),
             concepts=tuple(term for term in self.concepts if term not in noise),
+            text=self.text,
+            readings=tuple(term for term in self.readings if term not in noise),
         )

@@ -3,16 +3,20 @@
 An area is scored on two fields, BM25F-style: its label (the handoff description and
 agent name, short and written on purpose, so weighted double) and its vocabulary (the
 agent graph's extra routing text: the area's tool names and descriptions and the words of
-the profile sections it covers, long and noisy).
+the profile sections it covers, long and noisy). A question that names one of the things
+only one area holds (the chat service, an employer) earns that area a fixed bonus, and
+the areas that refer to that thing (the awards an employer gave) half of it.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ask_applicant.agents.offline.bm25 import Bm25Index
+from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.terms import identifier_terms, terms, with_phrases
 
@@ -28,6 +32,11 @@ ROUTE_THRESHOLD = 0.6
 _CALIBRATION_AREAS = 3
 # A specialist hands a question back only when another area beats its own this clearly.
 HAND_BACK_RATIO = 2.0
+# A question naming something only one area holds (a project, an employer, a school) is
+# about that thing: the name counts like two label words of that area. An area that only
+# refers to the thing (an award's awarder) gets a share.
+NAME_WEIGHT = 4.0
+REFERENCE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -38,11 +47,16 @@ class Area:
         key: The agent name (`Handoff.agent_name`).
         label: The handoff's description.
         vocabulary: Extra routing text for the area.
+        names: Names of the things the area holds (projects, employers, schools), matched
+            in the question however they are cased and spaced.
+        references: Names of things the area refers to (the company of a project).
     """
 
     key: str
     label: str = ""
     vocabulary: str = ""
+    names: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,16 +93,38 @@ class Router:
         self._vocabulary = Bm25Index(
             [with_phrases(terms(area.vocabulary)) for area in self._areas], b=0.5
         )
+        # A name two areas share (an employer a project also names) does not tell them apart.
+        owners = Counter(
+            folded for area in self._areas for folded in {name.casefold() for name in area.names}
+        )
+        self._names = Choices(
+            {
+                area.key: {name: [name] for name in area.names if owners[name.casefold()] == 1}
+                for area in self._areas
+            }
+        )
+        self._references = Choices(
+            {area.key: {name: [name] for name in area.references} for area in self._areas}
+        )
 
     def rank(self, query: Query) -> Ranking:
         """Score a question against every area; glossary concepts count at a discount."""
         scores = [
-            CONCEPT_WEIGHT * concept + word
-            for word, concept in zip(
-                self._score(query.words), self._score(query.concepts), strict=True
+            CONCEPT_WEIGHT * concept + word + self._named(area, query.text)
+            for area, word, concept in zip(
+                self._areas, self._score(query.words), self._score(query.concepts), strict=True
             )
         ]
         return Ranking(areas=self._areas, scores=tuple(scores))
+
+    def _named(self, area: Area, text: str) -> float:
+        if not text:
+            return 0.0
+        if self._names.pick(area.key, text) is not None:
+            return NAME_WEIGHT
+        if self._references.pick(area.key, text) is not None:
+            return NAME_WEIGHT * REFERENCE_SHARE
+        return 0.0
 
     def _score(self, found: Sequence[str]) -> list[float]:
         labels = self._labels.scores(found)
@@ -110,11 +146,18 @@ class Router:
             return None
         return best[0]
 
-    def elsewhere(self, query: Query, own: str) -> Area | None:
-        """Return an area that fits clearly better than `own`, if there is one."""
+    def elsewhere(self, query: Query, own: str, *, bar: float = 1.0) -> Area | None:
+        """Return an area that fits clearly better than `own`, if there is one.
+
+        Args:
+            query: The question.
+            own: The key of the area asking.
+            bar: How many thresholds the other area must score (a follow-up, which
+                leans on `own`, needs more than a stray word to leave it).
+        """
         ranking = self.rank(query)
         best = ranking.best()
-        if best is None or best[0].key == own or best[1] < self.threshold:
+        if best is None or best[0].key == own or best[1] < bar * self.threshold:
             return None
         if best[1] <= HAND_BACK_RATIO * ranking.score_of(own):
             return None

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ask_applicant.agents.offline.code_words import code_term
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.spellings import transliterate
 from ask_applicant.agents.offline.terms import terms
@@ -135,6 +136,10 @@ class QuestionSpans:
             return shaped[0]
         return " ".join(content[:3])
 
+    def term(self) -> str:
+        """The one word a literal text search should look for (see `code_words`)."""
+        return self.quoted or code_term(self.content)
+
     def path(self) -> str:
         """The likely file path: a word with a slash or an extension, else a content word."""
         for word in self.words:
@@ -182,4 +187,6 @@ def ignorable(names: Collection[str]) -> frozenset[str]:
     for name in names:
         found.update(terms(name))
         found.update(terms(re.sub(r"[_\W]+", " ", name)))
+        # "Do-yoon" is also written "Doyoon".
+        found.update(terms(name.replace("-", "")))
     return frozenset(found)

@@ -54,12 +54,30 @@ _SPELLINGS = tuple(
 )
 
 
+# Longest first, so "자바스크립트" is not read as "자바" + "스크립트".
+_ENGLISH = tuple(
+    (re.compile(re.escape(korean)), english)
+    for korean, english in sorted(TRANSLITERATIONS.items(), key=lambda item: -len(item[0]))
+)
+
+
 def transliterated_terms(text: str) -> list[str]:
     """Return the English terms of Korean-spelled names in a text ("카프카" -> "kafka").
 
     These are the question's own words in another script, not concepts.
     """
     return list(dict.fromkeys(term for pattern, term in _SPELLINGS if pattern.search(text)))
+
+
+def in_english(text: str) -> str:
+    """The text with Korean-spelled names written in English ("쿠버네티스로" -> "Kubernetes 로").
+
+    A Korean name would otherwise count once per syllable pair in ranking, outweighing
+    every other word of the question.
+    """
+    for pattern, english in _ENGLISH:
+        text = pattern.sub(f" {english} ", text)
+    return text
 
 
 def transliterate(word: str) -> str:

@@ -17,12 +17,17 @@ from agents import FunctionTool
 
 from ask_applicant.agents.offline.arguments import Arguments, Role, fill, role_of
 from ask_applicant.agents.offline.bm25 import Bm25Index
+from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import identifier_terms, terms
 
 # Relative, so that only near-ties are decided by how well the arguments fill.
 SPECIFIC_GAIN = 1.15
 STARVED_LOSS = 0.5
+# A tool that takes the very thing the question names (a project, by its known value)
+# fits better than one whose description merely shares the name's words.
+NAMED_GAIN = 1.5
+STRESS_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,18 @@ class Toolbox:
     Args:
         tools: The agent's function tools, in the order the agent lists them.
         ignore: Terms never worth passing as arguments (the applicant's name).
+        choices: Known values of some parameters (project slugs), by parameter name.
     """
 
-    def __init__(self, tools: Sequence[FunctionTool], ignore: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        tools: Sequence[FunctionTool],
+        ignore: frozenset[str] = frozenset(),
+        choices: Choices | None = None,
+    ) -> None:
         self.tools = tuple(tools)
         self._ignore = ignore
+        self._choices = choices
         self._index = Bm25Index([_document(tool) for tool in self.tools], b=0.3)
 
     @property
@@ -67,7 +79,12 @@ class Toolbox:
         return {tool.name for tool, score in zip(self.tools, scores, strict=True) if score > 0}
 
     def pick(
-        self, question: str, query: Sequence[str], *, exclude: Collection[str] = ()
+        self,
+        question: str,
+        query: Sequence[str],
+        *,
+        exclude: Collection[str] = (),
+        stressed: Collection[str] = (),
     ) -> ToolPick | None:
         """Choose the tool that best fits the question and fill its arguments.
 
@@ -75,11 +92,14 @@ class Toolbox:
             question: The question as asked.
             query: Its search terms (glossary concepts included).
             exclude: Names of tools not to choose (already called this turn).
+            stressed: Terms that count `STRESS_WEIGHT` times: what the question's phrasing
+                says it wants ("we are hiring ..." wants a job fit), which outweighs a
+                technology word that a tool's examples happen to share.
 
         Returns:
             The pick, or None when no tool can be called with valid arguments.
         """
-        base = self._index.scores(query)
+        base = self._index.scores(query, dict.fromkeys(stressed, STRESS_WEIGHT))
         picks: list[ToolPick] = []
         for tool, score in zip(self.tools, base, strict=True):
             if tool.name in exclude:
@@ -91,6 +111,8 @@ class Toolbox:
                 score *= SPECIFIC_GAIN
             if arguments.starved:
                 score *= STARVED_LOSS
+            if arguments.named:
+                score *= NAMED_GAIN
             picks.append(ToolPick(tool, arguments, score))
         if not picks:
             return None
@@ -138,7 +160,7 @@ class Toolbox:
 
     def _arguments(self, tool: FunctionTool, question: str) -> Arguments | None:
         ignore = self._ignore | ignorable([tool.name, *_params(tool)])
-        return fill(tool.params_json_schema or {}, QuestionSpans(question, ignore))
+        return fill(tool.params_json_schema or {}, QuestionSpans(question, ignore), self._choices)
 
 
 def _params(tool: FunctionTool) -> dict[str, Any]:
@@ -148,7 +170,7 @@ def _params(tool: FunctionTool) -> dict[str, Any]:
 
 def _searches(tool: FunctionTool) -> bool:
     return any(
-        isinstance(schema, Mapping) and role_of(name, schema) is Role.QUERY
+        isinstance(schema, Mapping) and role_of(name, schema) in (Role.QUERY, Role.TERM)
         for name, schema in _params(tool).items()
     )
 

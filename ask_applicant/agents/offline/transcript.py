@@ -1,8 +1,10 @@
 """A reading of the model input: the latest question and what happened since.
 
 The SDK hands a model the whole conversation as Responses input items. The offline model
-decides only from the current turn, which begins at the latest user message: the function
-calls made after it, their outputs, and which of those calls were handoffs.
+decides from the current turn, which begins at the latest user message: the function
+calls made after it, their outputs, and which of those calls were handoffs. The earlier
+turns (each question and the tools it called) are kept too, for follow-ups that lean on
+them ("And how about Kotlin?").
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ask_applicant.agents.offline.terms import count_tokens
+
+# Follow-ups lean on the last turn or two; older ones only cost reading time.
+MAX_HISTORY = 4
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,19 @@ class Exchange:
 
 
 @dataclass(frozen=True)
+class PastTurn:
+    """An earlier turn of the conversation.
+
+    Attributes:
+        question: Its user message.
+        calls: Its tool calls, handoffs left out, in order.
+    """
+
+    question: str
+    calls: tuple[Exchange, ...]
+
+
+@dataclass(frozen=True)
 class Transcript:
     """The current turn as the model sees it.
 
@@ -34,11 +52,13 @@ class Transcript:
         question: The text of the latest user message ("" when there is none).
         exchanges: Function calls after that message, in order.
         input_tokens: Usage tokens of every input item, for reporting.
+        history: The earlier turns, oldest first (at most `MAX_HISTORY`).
     """
 
     question: str
     exchanges: tuple[Exchange, ...]
     input_tokens: int
+    history: tuple[PastTurn, ...] = ()
 
     @classmethod
     def read(cls, items: str | Sequence[Any], handoff_names: Collection[str] = ()) -> Transcript:
@@ -56,33 +76,33 @@ class Transcript:
             return cls(question=items, exchanges=(), input_tokens=count_tokens(items))
         records = [_as_mapping(item) for item in items]
         tokens = sum(count_tokens(_item_text(record)) for record in records)
-        start = 0
-        question = ""
-        for index, record in enumerate(records):
-            if record.get("role") == "user" and record.get("type", "message") == "message":
-                start, question = index + 1, _content_text(record.get("content"))
-        calls: dict[str, dict[str, Any]] = {}
-        outputs: dict[str, str] = {}
-        for record in records[start:]:
-            kind = record.get("type")
-            call_id = str(record.get("call_id") or "")
-            if kind == "function_call" and call_id:
-                calls[call_id] = record
-            elif kind == "function_call_output" and call_id:
-                outputs[call_id] = _content_text(record.get("output"))
-        exchanges = tuple(
-            Exchange(
-                call_id=call_id,
-                name=str(call.get("name") or ""),
-                arguments=str(call.get("arguments") or ""),
-                output=outputs.get(call_id),
-                is_handoff=(
-                    call.get("name") in handoff_names or _is_transfer(outputs.get(call_id))
-                ),
+        starts = [
+            index
+            for index, record in enumerate(records)
+            if record.get("role") == "user" and record.get("type", "message") == "message"
+        ]
+        if not starts:
+            return cls(
+                question="", exchanges=_exchanges(records, handoff_names), input_tokens=tokens
             )
-            for call_id, call in calls.items()
+        turns = [
+            (_content_text(records[start].get("content")), records[start + 1 : end])
+            for start, end in zip(starts, [*starts[1:], len(records)], strict=True)
+        ]
+        question, current = turns[-1]
+        history = tuple(
+            PastTurn(
+                question=past,
+                calls=tuple(e for e in _exchanges(items, handoff_names) if not e.is_handoff),
+            )
+            for past, items in turns[-1 - MAX_HISTORY : -1]
         )
-        return cls(question=question, exchanges=exchanges, input_tokens=tokens)
+        return cls(
+            question=question,
+            exchanges=_exchanges(current, handoff_names),
+            input_tokens=tokens,
+            history=history,
+        )
 
     @property
     def handoff_count(self) -> int:
@@ -96,6 +116,31 @@ class Transcript:
             for exchange in self.exchanges
             if exchange.name in names and exchange.output is not None and not exchange.is_handoff
         ]
+
+
+def _exchanges(
+    records: Sequence[Mapping[str, Any]], handoff_names: Collection[str]
+) -> tuple[Exchange, ...]:
+    """The function calls among some input items, with their outputs when present."""
+    calls: dict[str, Mapping[str, Any]] = {}
+    outputs: dict[str, str] = {}
+    for record in records:
+        kind = record.get("type")
+        call_id = str(record.get("call_id") or "")
+        if kind == "function_call" and call_id:
+            calls[call_id] = record
+        elif kind == "function_call_output" and call_id:
+            outputs[call_id] = _content_text(record.get("output"))
+    return tuple(
+        Exchange(
+            call_id=call_id,
+            name=str(call.get("name") or ""),
+            arguments=str(call.get("arguments") or ""),
+            output=outputs.get(call_id),
+            is_handoff=call.get("name") in handoff_names or _is_transfer(outputs.get(call_id)),
+        )
+        for call_id, call in calls.items()
+    )
 
 
 def _as_mapping(item: Any) -> dict[str, Any]:

@@ -25,3 +25,12 @@ def test_repeating_a_query_term_does_not_change_the_score() -> None:
 
 def test_an_empty_collection_scores_nothing() -> None:
     assert Bm25Index([]).scores(["a"]) == []
+
+
+def test_a_weighted_term_counts_that_many_times_more() -> None:
+    index = Bm25Index([["kafka", "x"], ["python", "y"]])
+    plain = index.scores(["kafka", "python"])
+    weighted = index.scores(["kafka", "python"], {"kafka": 2.0})
+    assert plain[0] == plain[1]
+    assert weighted[0] == 2 * plain[0]
+    assert weighted[1] == plain[1]

@@ -157,3 +157,67 @@ def test_the_answer_uses_only_the_tools_of_the_answering_agent(graph: Graph) -> 
     decision = _decide(graph, "career", _turn("Where has she worked?", ("search_resume", foreign)))
     assert decision == Call("get_work_history", {})
     assert all(tool.name != "search_resume" for tool in CAREER_TOOLS)
+
+
+def _conversation(*turns: tuple[str, list[tuple[str, str, str]]]) -> list[dict[str, Any]]:
+    """Items of earlier turns (question, [(tool, arguments, output)]) then the new question."""
+    items: list[dict[str, Any]] = []
+    for question, calls in turns:
+        items.append({"role": "user", "content": question})
+        for name, arguments, output in calls:
+            call_id = f"c{len(items)}"
+            items.append(
+                {"type": "function_call", "call_id": call_id, "name": name, "arguments": arguments}
+            )
+            items.append({"type": "function_call_output", "call_id": call_id, "output": output})
+    return items
+
+
+def test_triage_answers_small_talk_with_help_even_when_its_words_match_an_area(
+    graph: Graph,
+) -> None:
+    # "questions" and "ask" occur in the project write-ups; they name no topic here.
+    decision = _decide(graph, "triage", "Hi! What kind of questions can I ask you?")
+    assert isinstance(decision, Reply) and decision.text.startswith("I can answer questions")
+
+
+def test_a_specialist_hands_small_talk_back_to_triage(graph: Graph) -> None:
+    assert _decide(graph, "career", "Thanks, that was helpful!") == Call("transfer_to_triage", {})
+
+
+def test_an_elliptical_follow_up_stays_and_reuses_the_previous_frame(graph: Graph) -> None:
+    items = _conversation(
+        ("How many years of Kafka?", [("years_of_experience", '{"skill": "Kafka"}', EMPTY)]),
+        ("And how about Redis?", []),
+    )
+    assert _decide(graph, "career", items) == Call("years_of_experience", {"skill": "Redis"})
+
+
+def test_an_anaphoric_follow_up_stays_and_passes_the_previous_name(graph: Graph) -> None:
+    items = _conversation(
+        ("Tell me about the ledger", [("get_project", '{"name": "ledger"}', EMPTY)]),
+        ("What was her role in it?", []),
+    )
+    assert _decide(graph, "project", items) == Call("get_project", {"name": "ledger"})
+
+
+def test_a_follow_up_on_a_clearly_different_topic_still_goes_back(graph: Graph) -> None:
+    items = _conversation(
+        ("Tell me about the ledger", [("get_project", '{"name": "ledger"}', EMPTY)]),
+        ("Is it open to remote work, and what salary does she expect there?", []),
+    )
+    assert _decide(graph, "project", items) == Call("transfer_to_triage", {})
+
+
+def test_a_question_naming_a_thing_of_one_area_routes_there() -> None:
+    graph = build_graph()
+    agent = graph.by_key["triage"]
+    names = {"Project specialist": ("Double-entry ledger", "복식부기 원장")}
+    question = "Which skills did the double-entry ledger need?"
+    # "skills" alone belongs to the resume; the named project decides.
+    unnamed, _ = Planner(graph.vocabulary).decide(INSTRUCTIONS, question, [], _handoffs(agent))
+    named, _ = Planner(graph.vocabulary, names=names).decide(
+        INSTRUCTIONS, question, [], _handoffs(agent)
+    )
+    assert unnamed != Call("transfer_to_project_specialist", {})
+    assert named == Call("transfer_to_project_specialist", {})

@@ -86,3 +86,13 @@ def test_excluded_tools_are_never_picked() -> None:
     names = {tool.name for tool in RESUME_TOOLS} - {"get_skills"}
     assert Toolbox(RESUME_TOOLS).pick("skills?", Query.of("skills?").all, exclude=names) is not None
     assert Toolbox(RESUME_TOOLS).pick("skills?", [], exclude={t.name for t in RESUME_TOOLS}) is None
+
+
+def test_stressed_terms_outweigh_the_words_another_tool_happens_to_share() -> None:
+    question = "We are hiring a Kafka engineer with five years of Python. Good fit?"
+    query = Query.of(question)
+    assert query.readings, "the hiring phrasing should be read as a job fit"
+    plain = Toolbox(CAREER_TOOLS).pick(question, query.all)
+    stressed = Toolbox(CAREER_TOOLS).pick(question, query.all, stressed=query.readings)
+    assert plain is not None and plain.tool.name == "years_of_experience"
+    assert stressed is not None and stressed.tool.name == "assess_job_fit"

@@ -65,3 +65,32 @@ def test_input_without_a_user_message_has_an_empty_question() -> None:
         Transcript.read([{"type": "function_call_output", "call_id": "x", "output": "y"}]).question
         == ""
     )
+
+
+def test_earlier_turns_keep_their_questions_and_tool_calls_without_handoffs() -> None:
+    items = [
+        {"role": "user", "content": "How many years of Python?"},
+        {"type": "function_call", "call_id": "h1", "name": "transfer_to_career", "arguments": "{}"},
+        {"type": "function_call_output", "call_id": "h1", "output": '{"assistant": "Career"}'},
+        {
+            "type": "function_call",
+            "call_id": "t1",
+            "name": "years_of_experience",
+            "arguments": '{"skill": "Python"}',
+        },
+        {"type": "function_call_output", "call_id": "t1", "output": '{"facts": []}'},
+        {"role": "user", "content": "And Kotlin?"},
+    ]
+    transcript = Transcript.read(items)
+    assert transcript.question == "And Kotlin?"
+    assert transcript.exchanges == ()
+    (past,) = transcript.history
+    assert past.question == "How many years of Python?"
+    assert [(call.name, call.arguments) for call in past.calls] == [
+        ("years_of_experience", '{"skill": "Python"}')
+    ]
+
+
+def test_a_single_question_has_no_history() -> None:
+    assert Transcript.read("hello").history == ()
+    assert Transcript.read([{"role": "user", "content": "hello"}]).history == ()

@@ -1,0 +1,201 @@
+"""Follow-ups: a short question that leans on the one before it.
+
+The next turn of a conversation starts with the specialist that answered the last one,
+and recruiters then ask in fragments. Two kinds are understood, in English and Korean:
+
+- An ellipsis names a new subject and leaves the question out: "And how about Kotlin?",
+  "What about Kubernetes?", "코틀린은요?". It is the previous question with its subject
+  (the argument its tool was called with) swapped for the new one.
+- An anaphor asks a new question about the previous subject: "What was your role in
+  it?", "When did you get the AWS one?", "거기서 어떤 역할을 맡으셨어요?". It is the
+  question with that subject added, quoted, so that a name argument takes it.
+
+Anything else stands on its own. Whether a follow-up still belongs to the specialist is
+the planner's call: an ellipsis is judged as the question it stands for, an anaphor by
+its own words (its own words may well change the topic: "Is it open to remote work?").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ask_applicant.agents.offline.arguments import Role, role_of
+from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.spans import QuestionSpans
+from ask_applicant.agents.offline.spellings import TRANSLITERATIONS
+from ask_applicant.agents.offline.transcript import PastTurn
+
+_FLAGS = re.IGNORECASE
+
+# "And how about", "What about", "그럼", or a trailing "은요?": the question is elided.
+_ELLIPSIS_LEAD = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|also|plus|then|great|thanks)[\s,.!]*)*"
+    r"(?:(?:what|how)\s+about|and|also|same\s+(?:question\s+)?for)\b"
+    r"|^\s*(?:그럼|그러면|그리고|그래서|그렇다면|또)\s*",
+    _FLAGS,
+)
+_KOREAN_TAIL = re.compile(
+    r"(?:은|는|도)\s*요?\s*[?？.]*\s*$"
+    r"|\s*(?:은|는|도)?\s*(?:어때요?|어떤가요|어떠세요|어떻습니까)\s*[?？.]*\s*$"
+)
+# What may surround a bare subject ("At Nuri Soft?") that is not a question of its own.
+_FILLERS = frozenset("at in on with for of about the a an to from using your his her their".split())
+_QUESTION_WORDS = re.compile(
+    r"\b(what|which|who|whom|whose|when|where|why|how)\b"
+    r"|뭐|뭔|뭘|무엇|무슨|어떻|어떤|어때|언제|어디|왜|누구|몇",
+    _FLAGS,
+)
+# A subject stays a few words long; more is a question of its own. Without a marker
+# ("and", "what about", "은요") only a bare name of a word or two counts ("Kotlin?").
+_MAX_ELLIPSIS_WORDS = 3
+_MAX_BARE_WORDS = 2
+
+_ANAPHOR = re.compile(
+    r"\b(it|its|they|them|those|these)\b"
+    r"|\bthere\b(?<!\bis\sthere)(?<!\bare\sthere)(?<!\bwas\sthere)(?<!\bwere\sthere)"
+    r"(?!\s+(is|are|was|were)\b)"
+    r"|\b(that|this|the\s+same)\s+(one|project|service|job|company|role|position|system"
+    r"|tool|app|certificate|certification|school|university|place|team|talk|article"
+    r"|award|degree|language|skill)s?\b"
+    r"|\b(which|that|this|the|first|last|latest|newest|oldest|most\s+recent)\s+ones?\b"
+    r"|\bthe\s+[\w.+#-]+\s+one\b"
+    r"|(^|\s)(그|저)\s+[가-힣]"
+    r"|(^|\s)(거기|그곳|그것|그거|그중|그때|해당|그게|그건|그걸|그분)",
+    _FLAGS,
+)
+# "Is it possible to ...", "it's fine": "it" pointing at nothing.
+_EMPTY_IT = re.compile(r"\b(is|was)\s+it\s+(possible|ok|okay|fine|true|hard|easy)\b", _FLAGS)
+# A subject worth carrying over is a name or a term, not a whole question.
+_MAX_SUBJECT_CHARS = 60
+_SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.PATH, Role.TERM, Role.QUERY)
+# The subject an anaphor carried over, in the question it made whole.
+_QUOTED = re.compile(r'"([^"]{1,80})"\s*$')
+
+Kind = Literal["ellipsis", "anaphor"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A question made whole with the conversation.
+
+    Attributes:
+        kind: "ellipsis" or "anaphor".
+        text: The question as it would have been asked on its own.
+        own: The question as asked.
+    """
+
+    kind: Kind
+    text: str
+    own: str
+
+    @property
+    def judged_text(self) -> str:
+        """The text to decide whether the question still belongs to the specialist."""
+        return self.text if self.kind == "ellipsis" else self.own
+
+
+def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
+    """Read a question in the light of the turns before it.
+
+    Earlier follow-ups are resolved first, so a chain ("Python?" ... "And Kotlin?" ...
+    "And Go?") keeps the frame of the question that started it.
+
+    Args:
+        question: The latest question.
+        history: The earlier turns, oldest first.
+
+    Returns:
+        The follow-up, or None when the question stands alone (or nothing came before).
+    """
+    if not history:
+        return None
+    previous = history[-1]
+    earlier = resolve(previous.question, history[:-1])
+    base = earlier.text if earlier is not None else previous.question
+    subject = _subject(previous, base)
+    elided = _elided_subject(question)
+    if elided is not None:
+        return FollowUp("ellipsis", _swap(base, subject, elided), question)
+    if _ANAPHOR.search(question) and not _EMPTY_IT.search(question):
+        if subject:
+            return FollowUp("anaphor", f'{question} "{subject}"', question)
+        # No name to carry: the previous topic's words, as context only ("Which one did
+        # you get most recently?" after certificates), never as a name.
+        context = " ".join(QuestionSpans(base).content)
+        return FollowUp("anaphor", f"{question} {context}", question) if context else None
+    return None
+
+
+def _elided_subject(question: str) -> str | None:
+    """The new subject of an ellipsis ("Kotlin" of "And how about Kotlin?"), else None."""
+    lead = _ELLIPSIS_LEAD.search(question)
+    rest = question[lead.end() :] if lead else question
+    tail = _KOREAN_TAIL.search(rest)
+    rest = (rest[: tail.start()] if tail else rest).strip(" ?？.!")
+    if not rest or _QUESTION_WORDS.search(rest):
+        return None
+    spans = QuestionSpans(rest)
+    content = spans.content
+    if not content or len(content) > _MAX_ELLIPSIS_WORDS:
+        return None
+    # "What about remote work?" after a years question opens a topic the glossary knows;
+    # only a name or a technology swaps into the previous question.
+    if concept_terms(rest):
+        return None
+    if lead is not None or tail is not None:
+        return " ".join(content)
+    # Unmarked, only a bare subject counts ("Kotlin?"): "Do you know Rust?" asks itself.
+    bare = len(content) <= _MAX_BARE_WORDS and all(
+        word in content or word.lower() in _FILLERS for word in spans.words
+    )
+    return " ".join(content) if bare and question.rstrip().endswith(("?", "？")) else None
+
+
+def _subject(turn: PastTurn, question: str) -> str:
+    """What the turn's tools were asked about: the name it carried over, else the name,
+    skill or search its tools were called with (names before searches)."""
+    quoted = _QUOTED.search(question)
+    if quoted:
+        return quoted.group(1)
+    found: list[tuple[int, str]] = []
+    for call in turn.calls:
+        try:
+            arguments = json.loads(call.arguments or "{}")
+        except ValueError:
+            continue
+        if not isinstance(arguments, dict):
+            continue
+        for name, value in arguments.items():
+            role = role_of(name, {})
+            if (
+                isinstance(value, str)
+                and value.strip()
+                and len(value) <= _MAX_SUBJECT_CHARS
+                and value.strip() != question.strip()
+                and role in _SUBJECT_ROLES
+            ):
+                found.append((_SUBJECT_ROLES.index(role), value.strip()))
+    return min(found)[1] if found else ""
+
+
+def _swap(question: str, subject: str, replacement: str) -> str:
+    """The question with its subject replaced; the replacement appended when not found."""
+    quoted = _QUOTED.search(question)
+    if quoted:
+        return f"{question[: quoted.start(1)]}{replacement}{question[quoted.end(1) :]}"
+    for spelling in _spellings(subject):
+        found = re.search(re.escape(spelling), question, _FLAGS)
+        if found:
+            return f"{question[: found.start()]}{replacement}{question[found.end() :]}"
+    return f"{question} {replacement}"
+
+
+def _spellings(subject: str) -> list[str]:
+    if not subject:
+        return []
+    korean = [ko for ko, en in TRANSLITERATIONS.items() if en.casefold() == subject.casefold()]
+    return [subject, *korean]

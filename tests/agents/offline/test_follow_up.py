@@ -1,0 +1,87 @@
+"""Follow-ups are made whole with the turn before them; other questions stand alone."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from ask_applicant.agents.offline.follow_up import resolve
+from ask_applicant.agents.offline.transcript import Exchange, PastTurn
+
+
+def _turn(question: str, *calls: tuple[str, dict[str, Any]]) -> PastTurn:
+    exchanges = tuple(
+        Exchange(f"c{i}", name, json.dumps(arguments), "{}", is_handoff=False)
+        for i, (name, arguments) in enumerate(calls)
+    )
+    return PastTurn(question, exchanges)
+
+
+YEARS = _turn("How many years of Python do you have?", ("years_of_experience", {"skill": "Python"}))
+YEARS_KO = _turn("파이썬 경력이 몇 년이에요?", ("years_of_experience", {"skill": "Python"}))
+PROJECT = _turn("Tell me about the chat service.", ("get_project", {"name": "chat service"}))
+CERTIFICATES = _turn("Which certificates do you hold?", ("get_certificates", {}))
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "whole"),
+    [
+        ("And how about Kotlin?", YEARS, "How many years of Kotlin do you have?"),
+        ("What about Go?", YEARS, "How many years of Go do you have?"),
+        ("Terraform?", YEARS, "How many years of Terraform do you have?"),
+        ("코틀린은요?", YEARS_KO, "코틀린 경력이 몇 년이에요?"),
+        ("그럼 자바는 어때요?", YEARS_KO, "자바 경력이 몇 년이에요?"),
+        ("And the settlement pipeline?", PROJECT, "Tell me about the settlement pipeline."),
+    ],
+)
+def test_an_ellipsis_swaps_its_subject_into_the_previous_question(
+    question: str, previous: PastTurn, whole: str
+) -> None:
+    follow_up = resolve(question, [previous])
+    assert follow_up is not None and follow_up.kind == "ellipsis"
+    assert follow_up.text == whole
+    assert follow_up.judged_text == whole
+
+
+def test_an_anaphor_carries_the_previous_name_quoted_and_is_judged_by_its_own_words() -> None:
+    follow_up = resolve("What was your role in it?", [PROJECT])
+    assert follow_up is not None and follow_up.kind == "anaphor"
+    assert follow_up.text == 'What was your role in it? "chat service"'
+    assert follow_up.judged_text == "What was your role in it?"
+
+
+def test_without_a_name_an_anaphor_carries_the_previous_topic_words_unquoted() -> None:
+    follow_up = resolve("Which one did you get most recently?", [CERTIFICATES])
+    assert follow_up is not None
+    assert follow_up.text == "Which one did you get most recently? certificates hold"
+
+
+def test_a_chain_of_ellipses_keeps_the_frame_of_the_question_that_started_it() -> None:
+    kotlin = _turn("And Kotlin?", ("years_of_experience", {"skill": "Kotlin"}))
+    follow_up = resolve("And Go?", [YEARS, kotlin])
+    assert follow_up is not None
+    assert follow_up.text == "How many years of Go do you have?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do you know Rust?",
+        "Where did you study?",
+        "And what kind of role do you want next?",
+        "Is it possible to work remotely?",
+        "Is there a project with Kafka?",
+        "What about remote work?",
+        "원격 근무는요?",
+        "이직 이유가 뭔가요?",
+        "Sorry about that. Which university did you attend?",
+    ],
+)
+def test_a_question_that_stands_alone_is_left_alone(question: str) -> None:
+    assert resolve(question, [YEARS]) is None
+
+
+def test_nothing_before_means_nothing_to_lean_on() -> None:
+    assert resolve("And Kotlin?", []) is None

@@ -1,0 +1,80 @@
+"""Readings: what a question's phrasing says beyond its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from ask_applicant.agents.offline.readings import read
+from ask_applicant.agents.offline.terms import stem
+
+HISTORY = {stem(word) for word in "work history date company".split()}
+AVAILABILITY = {stem(word) for word in "start availability faq".split()}
+JOB_FIT = {stem(word) for word in "fit job description".split()}
+MOTIVATION = {stem(word) for word in "job change leave reason faq".split()}
+DESIGN = {stem(word) for word in "design decision architecture".split()}
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        ("When did he join Toss?", HISTORY),
+        ("Where did you start your career?", HISTORY),
+        ("What was her first job?", HISTORY),
+        ("How long were you at Kakao?", HISTORY),
+        ("토스에는 언제 입사하셨어요?", HISTORY),
+        ("첫 직장이 어디였나요?", HISTORY),
+        ("When can you start?", AVAILABILITY),
+        ("How soon could she join?", AVAILABILITY),
+        ("입사 가능 시기가 언제인가요?", AVAILABILITY),
+        ("We are hiring a Go developer. Thoughts?", JOB_FIT),
+        ("Our team needs someone for Kafka on-call.", JOB_FIT),
+        ("저희 팀은 자바 개발자를 찾고 있어요", JOB_FIT),
+        ("이 자리에 어울리실까요?", JOB_FIT),
+        ("What would make you switch jobs?", MOTIVATION),
+        ("Why are you on the job market?", MOTIVATION),
+        ("새로운 직장을 찾는 이유는요?", MOTIVATION),
+        ("Why did you choose Kafka over RabbitMQ?", DESIGN),
+        ("What trade-offs did you make?", DESIGN),
+        ("왜 레디스를 선택했나요?", DESIGN),
+    ],
+)
+def test_phrasing_is_read_as_what_it_asks_for(question: str, reading: set[str]) -> None:
+    found, _rest = read(question)
+    assert reading <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_reading"),
+    [
+        ("When can you start?", HISTORY),
+        ("When did you join Toss?", AVAILABILITY),
+        ("What are you looking for in a role?", JOB_FIT),
+        ("Why did you leave your last job?", DESIGN),
+        ("왜 이 회사를 선택하셨나요?", DESIGN),
+        ("Do you prefer remote rather than office work?", DESIGN),
+    ],
+)
+def test_similar_phrasing_of_another_need_is_not_misread(
+    question: str, not_reading: set[str]
+) -> None:
+    found, _rest = read(question)
+    assert not (not_reading <= set(found))
+
+
+def test_a_why_about_a_design_choice_is_explained_away_for_the_glossary() -> None:
+    _found, rest = read("Why did you pick Redis over Kafka?")
+    assert "why" not in rest.lower()
+    _found, rest = read("Why did you leave Kakao?")
+    assert "Why" in rest
+
+
+def test_a_long_list_of_requirements_reads_as_a_job_description() -> None:
+    posting = (
+        "Backend engineer, payments. Requirements: 5+ years of Python or Go, PostgreSQL, "
+        "Kafka, Kubernetes, AWS; on-call rotation; mentoring juniors; clear writing. "
+        "Nice to have: Rust. Can you tell me about this person?"
+    )
+    found, _rest = read(posting)
+    assert JOB_FIT <= set(found)
+    short, _rest = read("Tell me about Python, Go and Kafka.")
+    assert not (JOB_FIT <= set(short))
