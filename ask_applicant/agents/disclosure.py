@@ -45,6 +45,15 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_PREFIXES = "|".join(
+    sorted({name[:k] for name in _MONTHS for k in range(1, len(name) + 1)}, key=len, reverse=True)
+)
+# Text that may still grow into a phone number or a date: nothing yet rules it out.
+_PHONE_TAIL = re.compile(r"[+(]?\d[\d\s().\-+/]*")
+# Whole month names inside, a month name half-written only at the very end.
+_DATE_TAIL = re.compile(
+    rf"(?:\d|[\s\-./,]|년|월|일|st|nd|rd|th|of|{_MONTH})*(?:{_MONTH_PREFIXES})?", re.IGNORECASE
+)
 _DATE_PATTERNS = [
     # 1990-03-15, 1990.3.15, 1990/03/15, 1990년 3월 15일
     (re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})"), "ymd"),
@@ -140,6 +149,7 @@ class DisclosureScanner:
     _phones: set[str] = field(init=False, default_factory=set)
     _dates: set[date] = field(init=False, default_factory=set)
     _texts: set[str] = field(init=False, default_factory=set)
+    _text_prefixes: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         for private in self.values:
@@ -152,6 +162,7 @@ class DisclosureScanner:
                 self._phones |= _phone_cores(value)
             else:
                 self._texts |= self._text_forms(value, address=private.kind == "address")
+        self._text_prefixes = {form[:k] for form in self._texts for k in range(1, len(form) + 1)}
 
     @staticmethod
     def _text_forms(value: str, *, address: bool) -> set[str]:
@@ -204,3 +215,42 @@ class DisclosureScanner:
             if any(form in folded for form in self._texts):
                 return "text"
         return None
+
+    def unsafe_start(self, text: str, *, since: int = 0) -> int:
+        """Where `text` may be starting to write a private value not yet complete.
+
+        Everything before the returned index can be shown: no private value can begin
+        there and still be unfinished. Only starts at or after `since` are considered
+        (a value still being written began within its own length of the end).
+
+        Returns:
+            The earliest such index, or `len(text)` when the text may be shown whole.
+        """
+        end = len(text)
+        if self.empty or since >= end:
+            return end
+        earliest = end
+        for start in range(max(since, 0), end):
+            char, before = text[start], text[start - 1] if start else " "
+            if not (char.isalnum() or char in "+(") or (before.isalnum() and not char.isdigit()):
+                continue
+            tail = text[start:]
+            if (self._phones and _PHONE_TAIL.fullmatch(tail)) or (
+                self._dates and _DATE_TAIL.fullmatch(tail)
+            ):
+                earliest = start
+                break
+        if self._texts:
+            folded = _fold(text[since:])
+            # The longest folded ending that begins some private form; hold back at least
+            # as much original text as folds to it.
+            risky = next(
+                (len(folded) - i for i in range(len(folded)) if folded[i:] in self._text_prefixes),
+                0,
+            )
+            if risky:
+                start = end
+                while start > since and len(_fold(text[start:])) < risky:
+                    start -= 1
+                earliest = min(earliest, start)
+        return earliest

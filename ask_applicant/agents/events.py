@@ -85,14 +85,16 @@ class _Message:
 class DeltaGate:
     """Holds back the tail of a streaming message until it is known not to disclose.
 
-    A private value can arrive split over several deltas, so the last `window` characters
-    stay unreleased until more text (or the end of the message) shows that no private
-    value is being written. Once a message discloses one, none of its later text is
-    released; the output guardrail then replaces the answer with a refusal.
+    A private value can arrive split over several deltas, so text that could be the start
+    of one (a run of digits, the beginning of the address) stays unreleased until more
+    text (or the end of the message) shows that no private value is being written; other
+    text streams on at once. `window` bounds how far back a value may have started. Once a
+    message discloses one, none of its later text is released; the output guardrail then
+    replaces the answer with a refusal.
 
     Args:
         scanner: Finds private values in text.
-        window: How many trailing characters to hold back (0 releases deltas at once).
+        window: How far back a private value still being written may start (0: no gate).
     """
 
     scanner: DisclosureScanner
@@ -110,7 +112,9 @@ class DeltaGate:
         if message.leaked or self.scanner.find(message.text[start:]) is not None:
             message.leaked = True
             return ""
-        safe_end = max(message.released, len(message.text) - self.window)
+        # Release up to where a private value could be starting; ordinary text streams on.
+        since = max(0, len(message.text) - self.window)
+        safe_end = max(message.released, self.scanner.unsafe_start(message.text, since=since))
         released = message.text[message.released : safe_end]
         message.released = safe_end
         return released

@@ -93,3 +93,39 @@ def test_a_private_value_arriving_one_character_at_a_time_is_never_released() ->
     assert gate.finish("m1", text) is None
     assert "010-1" not in released
     assert "5678" not in released
+
+
+def _private_profile_gate() -> DeltaGate:
+    scanner = DisclosureScanner(
+        [
+            PHONE,
+            PrivateValue(
+                "address", "basics.location.address", "서울특별시 마포구 월드컵북로 123, 4층"
+            ),
+            PrivateValue("date", "basics.birthDate", "1991-04-17"),
+        ]
+    )
+    return DeltaGate(scanner, window=2 * 40 + 16)
+
+
+def test_ordinary_text_streams_at_once_without_waiting_for_the_window() -> None:
+    gate = _private_profile_gate()
+    assert gate.push("m1", "Here is what I can tell you: ") == "Here is what I can tell you: "
+    assert gate.push("m1", "저는 백엔드 개발자입니다. ") == "저는 백엔드 개발자입니다. "
+
+
+def test_a_number_is_held_only_until_it_cannot_be_a_private_value() -> None:
+    gate = _private_profile_gate()
+    assert gate.push("m1", "We served 30") == "We served "
+    assert gate.push("m1", ",000 users") == "30,000 users"
+
+
+def test_an_address_or_birth_date_typed_one_character_at_a_time_never_shows() -> None:
+    for secret in ["서울특별시 마포구 월드컵북로 123, 4층", "1991년 4월 17일", "April 17, 1991"]:
+        gate = _private_profile_gate()
+        text = "제 정보입니다: " + secret + " 입니다. " + "감사합니다. " * 5
+        released = "".join(gate.push("m1", char) for char in text)
+        assert gate.finish("m1", text) is None
+        assert released.startswith("제 정보입니다:")
+        assert "서울특별시" not in released and "월드컵" not in released
+        assert "1991" not in released and "April 1" not in released
