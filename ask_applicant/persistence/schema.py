@@ -12,7 +12,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+def _migrations_dir() -> Path:
+    # Beside the package in a checkout; in the working directory (the image's /app) when
+    # the package is installed into site-packages.
+    candidates = [Path(__file__).resolve().parents[2] / "migrations", Path.cwd() / "migrations"]
+    return next((path for path in candidates if (path / "env.py").is_file()), candidates[0])
+
+
+MIGRATIONS_DIR = _migrations_dir()
 
 
 class SchemaBehindError(RuntimeError):
