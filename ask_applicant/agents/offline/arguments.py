@@ -107,13 +107,20 @@ def fill(
         choices: Known values of some parameters, by parameter name.
 
     Returns:
-        Valid arguments, or None when the schema cannot be satisfied from this question.
+        Valid arguments, or None when the schema cannot be satisfied from this question
+        (including a required parameter with known values that the question does not name).
     """
     top = resolve(schema, schema)
     has_properties = isinstance(top, Mapping) and bool(top.get("properties"))
     properties = top["properties"] if has_properties else {}
     picks = {name: choices.pick(name, spans.question) for name in properties} if choices else {}
     chosen = {name: choice for name, choice in picks.items() if choice is not None}
+    required = top.get("required", []) if has_properties else []
+    unnamed = [name for name, choice in picks.items() if choice is None and name in (choices or ())]
+    if any(name in required for name in unnamed):
+        # A parameter with known values (a project slug) that the question does not name
+        # would be filled with stray words the tool rejects: this tool cannot be called.
+        return None
     if chosen:
         named = ignorable([choice.spelling for choice in chosen.values()])
         spans = QuestionSpans(spans.question, spans.ignore | named)

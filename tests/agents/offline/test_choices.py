@@ -75,3 +75,12 @@ def test_without_choices_the_project_is_a_span_of_the_question() -> None:
     arguments = fill(CODE_SEARCH, QuestionSpans("How is the message broker built?"))
     assert arguments is not None and not arguments.named
     assert arguments.values["project"] != "chat-service"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which projects did you lead?", "Tell me about your 3 biggest projects", "어떤 일을 했나요?"],
+)
+def test_a_tool_needing_a_known_project_is_not_called_when_none_is_named(question: str) -> None:
+    # Stray words in `project` would only earn an "unknown project" error from the tool.
+    assert fill(CODE_SEARCH, QuestionSpans(question), PROJECTS) is None
