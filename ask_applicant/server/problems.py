@@ -160,8 +160,17 @@ async def _on_unexpected(_request: Request, _exc: Exception) -> Response:
     return problem_response(500, "Something went wrong on our side; the error was logged.")
 
 
+class StreamOver(Exception):
+    """A finished run's stream asked for after its terminal event: nothing more will come."""
+
+
+async def _on_stream_over(request: Request, error: Exception) -> Response:
+    return Response(status_code=204)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Make every error of `app` answer problem+json."""
+    app.add_exception_handler(StreamOver, _on_stream_over)
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(HTTPException, _on_http_error)

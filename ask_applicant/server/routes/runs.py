@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Header, Query
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from ask_applicant.persistence import Run, open_db
-from ask_applicant.persistence.runs import get_run
+from ask_applicant.persistence.runs import TERMINAL_STATUSES, get_run
 from ask_applicant.server.auth import not_found, visible_owner
 from ask_applicant.server.deps import CurrentUser, RunManagerDep, ServicesDep
 from ask_applicant.server.event_stream import resume_point, sse_events
+from ask_applicant.server.problems import Problem, StreamOver
 from ask_applicant.server.runs import RunNotFoundError
 from ask_applicant.server.schemas import RunView, is_id
 from ask_applicant.server.views import run_view
@@ -69,8 +70,24 @@ async def stream_start(
         int | None, Query(ge=0, le=MAX_SEQ, description="Resume after this seq.")
     ] = None,
 ) -> tuple[Run, int]:
-    """The run and the seq its stream resumes after (checked before streaming starts)."""
-    return run, resume_point(run.id, last_event_id, after)
+    """The run and the seq its stream resumes after (checked before streaming starts).
+
+    Raises:
+        Problem: 422 for a point past the run's stored events (every id ever sent is
+            stored first, so no client can hold one).
+        StreamOver: The run has finished and the client has its terminal event (204,
+            which tells an `EventSource` to stop reconnecting).
+    """
+    point = resume_point(run.id, last_event_id, after)
+    if point > run.last_seq:
+        raise Problem(
+            422,
+            f"This run has {run.last_seq} events so far; it cannot resume after {point}.",
+            kind="invalid-last-event-id",
+        )
+    if point == run.last_seq and run.status in TERMINAL_STATUSES:
+        raise StreamOver
+    return run, point
 
 
 @router.get("/{run_id}/stream", response_class=EventSourceResponse)

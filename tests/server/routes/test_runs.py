@@ -50,9 +50,20 @@ async def test_a_finished_run_replays_from_the_start_or_after_any_event_and_ends
             after_header = await _replay(http, run_id, headers={"Last-Event-ID": live[2].id})
             after_query = await _replay(http, run_id, params={"after": live[2].seq})
             after_last = await _replay(http, run_id, headers={"Last-Event-ID": live[-1].id})
+            past_end = [
+                await _replay(
+                    http, run_id, headers={"Last-Event-ID": f"{run_id}:{live[-1].seq + 1}"}
+                ),
+                await _replay(http, run_id, params={"after": 10**6}),
+            ]
     assert [(f.event, f.id) for f in live] == _parse(everything)
     assert _parse(after_header) == _parse(after_query) == [(f.event, f.id) for f in live[3:]]
-    assert _parse(after_last) == []
+    # Whoever has the terminal event is told there is nothing more: 204 stops EventSource.
+    assert after_last.status_code == 204 and after_last.text == ""
+    # No client can hold an id past the stored events: a clear error, not an endless stream.
+    for response in past_end:
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
     assert _parse(everything)[-1][0] == "run.completed"
 
 
