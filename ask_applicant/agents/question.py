@@ -35,8 +35,10 @@ def validate_question(text: str, *, max_chars: int) -> str:
         )
     bad = _FORBIDDEN.search(question)
     if bad:
+        code = ord(bad.group())
+        # Undecodable input bytes reach Python as lone surrogates (U+DC80-U+DCFF).
+        what = "text that is not valid UTF-8" if 0xD800 <= code <= 0xDFFF else "a control character"
         raise QuestionError(
-            f"the question contains a control character (U+{ord(bad.group()):04X}) "
-            f"at position {bad.start()}"
+            f"the question contains {what} (U+{code:04X}) at position {bad.start()}"
         )
     return question

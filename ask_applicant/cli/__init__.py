@@ -6,6 +6,7 @@ import sys
 
 import typer
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from ask_applicant.cli import ask, chat, db, keys, mcp, serve
 from ask_applicant.cli import eval as evaluation
@@ -37,3 +38,8 @@ def main() -> None:
         )
         print(f"error: invalid settings: {problems}", file=sys.stderr)
         sys.exit(2)
+    except SQLAlchemyError as error:
+        # An unreachable or unusable database: the cause, not SQLAlchemy's traceback.
+        cause = str(getattr(error, "orig", None) or error).splitlines()[0]
+        print(f"error: cannot use the database: {cause}", file=sys.stderr)
+        sys.exit(1)

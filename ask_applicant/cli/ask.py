@@ -206,7 +206,10 @@ def outcome_json(question: str, outcome: TurnOutcome, session_id: str) -> dict[s
 
 
 def _print_json(payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    line = json.dumps(payload, ensure_ascii=False)
+    # A question read from undecodable bytes holds lone surrogates: print them as "?" so
+    # every line stays valid UTF-8 JSON.
+    sys.stdout.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")
     sys.stdout.flush()
 
 

@@ -104,6 +104,21 @@ async def test_questions_piped_on_stdin_get_one_json_line_each_in_fresh_sessions
     assert "Traceback" not in result.stderr
 
 
+async def test_undecodable_stdin_bytes_give_a_clear_error_in_valid_utf8_json(
+    tmp_path: Path,
+) -> None:
+    with anyio.fail_after(60):
+        done = await anyio.run_process(
+            [sys.executable, "-m", "ask_applicant", "ask"],
+            env=_offline_env(tmp_path),
+            input=b"\xff\xfe bad\n",
+            check=False,
+        )
+    (line,) = done.stdout.decode("utf-8").splitlines()  # strict: raises on invalid UTF-8
+    assert "not valid UTF-8" in json.loads(line)["error"]["message"]
+    assert done.returncode == 2
+
+
 @pytest.fixture
 def runner_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'runner.db'}"

@@ -45,3 +45,11 @@ def test_no_top_level_package_hides_the_sdk() -> None:
     import agents
 
     assert Path(agents.__file__).is_relative_to(Path(sys.prefix))
+
+
+async def test_an_unreachable_database_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    missing = f"sqlite+aiosqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'x.db'}"
+    for args in (("db", "status"), ("ask", "Where did you study?")):
+        result = await _cli(*args, env={"DATABASE_URL": missing})
+        assert result.returncode == 1, result.stderr
+        assert "cannot use the database" in result.stderr and "Traceback" not in result.stderr

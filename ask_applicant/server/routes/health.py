@@ -20,12 +20,14 @@ DATABASE_CHECK_TIMEOUT_SECONDS = 3.0
 
 
 @router.get("/healthz")
+@router.head("/healthz", include_in_schema=False)
 async def healthz() -> dict[str, str]:
     """Liveness: the process is up. No key needed."""
     return {"status": "ok"}
 
 
 @router.get("/readyz", response_model=None)
+@router.head("/readyz", response_model=None, include_in_schema=False)
 async def readyz(services: ServicesDep) -> JSONResponse:
     """Readiness: database reachable (else 503), MCP servers, and the model in use.
 

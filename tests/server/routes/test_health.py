@@ -10,6 +10,9 @@ async def test_liveness_and_readiness_answer_without_a_key(start_api: StartApi) 
     async with api.client() as http:
         live = await http.get("/healthz")
         ready = await http.get("/readyz")
+        # Uptime checkers often probe with HEAD.
+        heads = [await http.head(path) for path in ("/healthz", "/readyz")]
+    assert [head.status_code for head in heads] == [200, 200]
     assert live.status_code == 200 and live.json() == {"status": "ok"}
     assert ready.status_code == 200
     assert ready.json() == {"status": "ready", "database": "ok", "mcp": [], "model": "offline"}
