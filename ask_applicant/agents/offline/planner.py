@@ -21,6 +21,7 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.private_topics import asks_private
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
@@ -124,7 +125,11 @@ class Planner:
             follow_up=follow_up,
         )
         decision: Decision
-        if function_tools and text.strip():
+        if asks_private(text):
+            # No tool returns a private detail, so whatever section a tool would return
+            # is no answer: decline at once, whichever agent holds the turn.
+            decision = Reply(composer.private(voice, korean=question.korean))
+        elif function_tools and text.strip():
             toolbox = Toolbox(function_tools, ignore, self._choices)
             decision = self._specialist(question, transcript, toolbox, handoffs)
         elif handoffs and not function_tools:
