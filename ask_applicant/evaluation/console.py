@@ -86,16 +86,53 @@ def problems_table(report: EvalReport) -> Table | None:
     return table
 
 
+def plain_report(report: EvalReport) -> list[str]:
+    """The report as plain lines (tab-separated suite rows), for a pipe or a file.
+
+    A table drawn for a terminal is cut to its width (suite names became `conve…`);
+    piped output is read by programs and people alike, so nothing is shortened.
+    """
+    lines = [
+        f"Evaluation · {report.target}",
+        "suite\tcases\truns\tpassed\tfailed\tskipped\tpass_rate\tp50_ms\tp95_ms",
+    ]
+    for s in report.suites:
+        counts = (s.cases, s.runs, s.passed, s.failed, s.skipped)
+        lines.append(
+            "\t".join([s.suite, *map(str, counts), f"{s.pass_rate:.1%}"])
+            + f"\t{_ms(s.p50_ms)}\t{_ms(s.p95_ms)}"
+        )
+    for result in report.not_passed():
+        turn = result.transcript.last
+        lines.append(
+            f"not passed: {result.suite}/{case_name(result, report.repeat)}"
+            f" · question: {snippet(result.questions[-1], 80)}"
+        )
+        lines.extend(f"  {v.kind}: {v.reason}" for v in result.problems)
+        lines.append(f"  seen: agent {turn.agent} · {snippet(turn.answer, 120)}")
+    lines.append(_verdict(report))
+    return lines
+
+
+def _verdict(report: EvalReport) -> str:
+    if report.passed:
+        return f"every suite reached {report.min_pass_rate:.0%}"
+    below = ", ".join(f"{s.suite} ({s.pass_rate:.1%})" for s in report.below_rate)
+    return f"below the minimum pass rate {report.min_pass_rate:.0%}: {below}"
+
+
 def show_report(console: Console, report: EvalReport) -> None:
-    """Print the suite table, the not-passed cases and the verdict on the pass rate."""
+    """Print the suite table, the not-passed cases and the verdict on the pass rate.
+
+    On a terminal as tables; anywhere else as `plain_report`'s lines.
+    """
+    if not console.is_terminal:
+        # Written as they are: rich would expand the tabs that separate the columns.
+        console.file.write("".join(f"{line}\n" for line in plain_report(report)))
+        return
     console.print(suite_table(report))
     problems = problems_table(report)
     if problems is not None:
         console.print(problems)
-    if report.passed:
-        console.print(f"[green]every suite reached {report.min_pass_rate:.0%}[/green]")
-        return
-    below = ", ".join(f"{s.suite} ({s.pass_rate:.1%})" for s in report.below_rate)
-    console.print(
-        f"[red]below the minimum pass rate {report.min_pass_rate:.0%}: {escape(below)}[/red]"
-    )
+    style = "green" if report.passed else "red"
+    console.print(f"[{style}]{escape(_verdict(report))}[/{style}]")

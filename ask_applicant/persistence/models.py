@@ -104,6 +104,7 @@ class Run(SQLModel, table=True):
     final_text: str = Field(default="", sa_type=LongText, nullable=False)
     agent: str = Field(default="triage", max_length=AGENT_KEY_LENGTH)
     refused: bool = Field(default=False)
+    requests: int = Field(default=0)
     input_tokens: int = Field(default=0)
     output_tokens: int = Field(default=0)
     total_tokens: int = Field(default=0)

@@ -51,7 +51,8 @@ class RunEnding:
         final_text: The answer, or the partial answer of a failed or cancelled run.
         agent: Key of the agent that answered last (None keeps the row's).
         refused: True when a guardrail refused the question.
-        usage: Token counts (input_tokens, output_tokens, total_tokens).
+        usage: Model requests and token counts (requests, input_tokens, output_tokens,
+            total_tokens).
         error_code: The `run.failed` code.
         error_message: The `run.failed` message.
     """
@@ -230,7 +231,7 @@ async def end_run_elsewhere(
     return True
 
 
-_TOKEN_COLUMNS = ("input_tokens", "output_tokens", "total_tokens")
+_TOKEN_COLUMNS = ("requests", "input_tokens", "output_tokens", "total_tokens")
 
 
 async def _advance(

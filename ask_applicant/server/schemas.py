@@ -54,8 +54,9 @@ class SessionPatch(BaseModel):
 
 
 class Usage(BaseModel):
-    """Model tokens spent."""
+    """Model requests made and tokens spent; the same shape in `run.completed`."""
 
+    requests: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
     total_tokens: int = 0

@@ -24,8 +24,9 @@ def stream_url(run_id: str) -> str:
 
 
 def usage_of(run: Run) -> Usage:
-    """The run's token counts."""
+    """The run's model requests and token counts."""
     return Usage(
+        requests=run.requests,
         input_tokens=run.input_tokens,
         output_tokens=run.output_tokens,
         total_tokens=run.total_tokens,

@@ -199,3 +199,14 @@ def test_url_evaluates_a_running_server_over_its_event_stream(
     data = json.loads((reports / "report.json").read_text(encoding="utf-8"))
     assert data["target"] == f"server {url}"
     assert all(r["transcript"]["turns"][0]["run_id"] for r in data["results"])
+
+
+def test_piped_output_is_plain_lines_that_never_cut_a_suite_name(tmp_path: Path) -> None:
+    long_name = "conversations-that-continue-across-many-turns"
+    suite = _suite(tmp_path, PASSING.replace("suite: passing", f"suite: {long_name}"))
+    # A narrow terminal width no longer matters: the output is not a terminal.
+    result = CliRunner().invoke(app, ["eval", str(suite)], env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith(long_name))
+    assert row.split("\t")[1:7] == ["2", "2", "2", "0", "0", "100.0%"]
+    assert "…" not in result.stdout and "┃" not in result.stdout

@@ -42,7 +42,9 @@ async def test_a_question_is_answered_as_json_with_its_run_and_conversation(
     assert body["agent"] in {"triage", "resume", "project", "career"}
     assert body["handoffs"] == [body["agent"]] or body["agent"] == "triage"
     assert body["refused"] is False
-    assert set(body["usage"]) == {"input_tokens", "output_tokens", "total_tokens"}
+    # One usage shape everywhere: the same keys as the stream's `run.completed`.
+    assert set(body["usage"]) == {"requests", "input_tokens", "output_tokens", "total_tokens"}
+    assert body["usage"]["requests"] >= 1
 
 
 async def test_the_json_answer_lists_the_tool_calls_with_their_output(start_api: StartApi) -> None:
