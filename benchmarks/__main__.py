@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     print(outputs.markdown.read_text("utf-8"))
     written = [outputs.json, outputs.markdown, *([outputs.chart] if outputs.chart else [])]
     print("wrote " + ", ".join(str(path) for path in written), file=sys.stderr)
+    if outputs.chart is None and results.get("overhead"):
+        print("no chart: matplotlib is missing (uv run --group bench ...)", file=sys.stderr)
     return 0
 
 

@@ -5,12 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display: files only
-
-import matplotlib.pyplot as plt
-
 from benchmarks.report import DB_NAMES
 
 
@@ -22,10 +16,19 @@ def render_chart(overhead: list[dict[str, Any]], path: Path) -> bool:
         path: Where the PNG goes.
 
     Returns:
-        False (and no file) when there is nothing to draw.
+        False (and no file) when there is nothing to draw, or no matplotlib to draw with.
     """
     if not overhead:
         return False
+    # Imported here: matplotlib is the optional `bench` group, not needed for the figures.
+    try:
+        import matplotlib
+    except ImportError:
+        return False
+
+    matplotlib.use("Agg")  # no display: files only
+    import matplotlib.pyplot as plt
+
     figure, axes = plt.subplots(1, 2, figsize=(12, 4.5), sharey=False)
     for axis, metric, title in (
         (axes[0], "first_delta_ms", "Time to first delta"),

@@ -101,7 +101,7 @@ async def test_a_stored_run_is_replayed_whole_to_a_reconnecting_client(
     assert replay["terminal_ms"]["p50"] >= replay["first_delta_ms"]["p50"] > 0
 
 
-async def test_results_are_written_as_json_markdown_and_a_png_chart(
+async def test_results_are_written_as_json_and_markdown(
     tiny_results: dict[str, Any], tmp_path: Path
 ):
     outputs = write_outputs(tiny_results, tmp_path)
@@ -111,6 +111,13 @@ async def test_results_are_written_as_json_markdown_and_a_png_chart(
     for heading in ("## Overhead", "## Capacity", "## Resume", "Machine: "):
         assert heading in markdown
     assert "| SQLite | 2 |" in markdown
+
+
+async def test_the_results_get_a_png_chart(tiny_results: dict[str, Any], tmp_path: Path):
+    pytest.importorskip(
+        "matplotlib", reason="the chart needs the bench group: uv sync --group bench"
+    )
+    outputs = write_outputs(tiny_results, tmp_path)
     assert outputs.chart is not None and outputs.chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
