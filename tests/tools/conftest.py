@@ -25,7 +25,10 @@ def sample() -> Profile:
 @pytest.fixture(scope="session")
 def official() -> Profile:
     if not OFFICIAL_SAMPLE.is_file():
-        pytest.skip("../shared/fixtures is not present in this checkout")
+        pytest.skip(
+            "the official JSON Resume sample is absent: it is not shipped in the repository;"
+            " CI lays it out at ../shared/fixtures/jsonresume-sample.resume.json"
+        )
     return load_profile(OFFICIAL_SAMPLE)
 
 
