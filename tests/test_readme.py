@@ -35,7 +35,13 @@ def readme_commands() -> list[str]:
     commands = []
     for block in SHELL_FENCE.findall(text):
         joined = re.sub(r"\\\n\s*", " ", block)  # continuation lines
+        heredoc_end: str | None = None
         for raw in joined.splitlines():
+            if heredoc_end is not None:  # a here-document's text is data, not commands
+                heredoc_end = None if raw.strip() == heredoc_end else heredoc_end
+                continue
+            if opened := re.search(r"<<-?\s*['\"]?(\w+)['\"]?", raw):
+                heredoc_end = opened.group(1)
             line = re.sub(r"\s+#.*$", "", raw.strip().removeprefix("$ "))
             if not line or line.startswith("#"):
                 continue
