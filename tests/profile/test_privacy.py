@@ -23,6 +23,7 @@ def test_private_values_carry_a_kind_for_each_comparison(sample: Profile) -> Non
     assert kinds == {
         "basics.phone": "phone",
         "basics.location.address": "address",
+        "basics.location.postalCode": "address",
         "basics.birthDate": "date",
     }
 
