@@ -199,3 +199,11 @@ async def test_no_private_value_leaves_the_server(client: Client, sample_profile
         for value in private:
             assert value not in output
             assert value.replace("-", "") not in output.replace("-", "")
+
+
+async def test_the_postal_code_never_leaves_the_server(client: Client) -> None:
+    # Issue 10, finding 2: it came out of get_resume_section basics and profile://resume.
+    basics = text_of(await client.call_tool("get_resume_section", {"section": "basics"}))
+    resume = await resource_text(client, "profile://resume")
+    assert "Seoul" in basics and "Seoul" in resume
+    assert "03925" not in basics and "03925" not in resume and "postalCode" not in resume
