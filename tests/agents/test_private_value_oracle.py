@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from agents.testing import ScriptedModel, assistant_message
 
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph, build_agent_graph
-from ask_applicant.agents.turn import run_turn
+from ask_applicant.agents.turn import Turn, run_turn
 from ask_applicant.profile import Profile
 from ask_applicant.settings import Settings
 from ask_applicant.tools.career import ask_faq, assess_job_fit, years_of_experience
@@ -94,3 +95,41 @@ async def test_no_offline_answer_tells_the_right_birth_date(
         assert answer == await _turn(other_graph, control, question), guess
         answers.append(answer)
     assert not any(refused for _, refused, *_ in answers), "nothing here is worth refusing"
+
+
+async def _echoed(profile: Profile, settings: Settings, guess: str) -> tuple[object, ...]:
+    """A turn whose model repeats the guess, as a real model may ("no project X")."""
+    scripted = ScriptedModel()
+    scripted.enqueue([assistant_message(f"I find no project called {guess} (projects[0]).")])
+    context = ChatContext(user_id="u", session_id="s", profile=profile, settings=settings)
+    turn = Turn(graph=build_agent_graph(profile=profile, model=scripted), context=context,
+                question=f"Is {guess} your project?")  # fmt: skip
+    deltas = [
+        event.data for event in [e async for e in turn.events()] if event.type == "message.delta"
+    ]
+    outcome = turn.outcome
+    return outcome.answer, outcome.refused, deltas
+
+
+@pytest.mark.parametrize("path", list(GUESSES))
+async def test_a_model_repeating_the_guess_is_not_refused_only_when_it_is_right(
+    sample_profile: Profile, profile_twin: Twin, settings: Settings, path: str
+) -> None:
+    # The privacy guardrail would otherwise refuse exactly the right guess.
+    make_guesses, other_value = GUESSES[path]
+    other = profile_twin(sample_profile, path, other_value)
+    for guess in make_guesses():
+        said = await _echoed(sample_profile, settings, guess)
+        assert said == await _echoed(other, settings, guess), guess
+        assert said[0] == f"I find no project called {guess} (projects[0])."
+
+
+async def test_a_private_value_the_asker_did_not_write_is_still_refused(
+    sample_profile: Profile, settings: Settings
+) -> None:
+    scripted = ScriptedModel()
+    scripted.enqueue([assistant_message("Born 1991-04-17, call 010-1234-5678.")])
+    context = ChatContext(user_id="u", session_id="s", profile=sample_profile, settings=settings)
+    graph = build_agent_graph(profile=sample_profile, model=scripted)
+    outcome = await run_turn(graph=graph, context=context, question="Is 1991-04-17 right?")
+    assert outcome.refused and "010-1234-5678" not in outcome.answer
