@@ -143,7 +143,9 @@ class ProjectJail:
         """
         shown = self.relative(path)
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+            # Non-blocking so that a named pipe is refused at once instead of hanging.
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             raise SandboxError(
                 f"{clip(shown)} does not exist in project '{self.name}'; try list_files"

@@ -134,3 +134,11 @@ def test_common_credential_files_are_on_the_deny_list(path: str) -> None:
 @pytest.mark.parametrize("path", ["src/app.py", "README.md", "docs/keys.md", "id_map.py"])
 def test_ordinary_files_are_not(path: str) -> None:
     assert not is_hidden(path.split("/"))
+
+
+def test_a_named_pipe_is_refused_at_once(repo: Path) -> None:
+    os.mkfifo(repo / "pipe.txt")
+    portfolio = Portfolio({"p": repo})
+    with pytest.raises(SandboxError, match="not a regular file"):
+        read_file(portfolio, "p", "pipe.txt")
+    assert "pipe.txt" not in [entry.path for entry in list_files(portfolio, "p").files]
