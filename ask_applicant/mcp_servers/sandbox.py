@@ -74,10 +74,6 @@ class ProjectJail:
         self.name = name
         self.root = root.resolve()
 
-    def contains(self, path: Path) -> bool:
-        """Return True when `path`, with every symlink followed, lies inside the root."""
-        return path.resolve().is_relative_to(self.root)
-
     def resolve(self, relative: str) -> Path:
         """Turn a caller's relative path into a real, shareable path inside the project.
 
