@@ -107,3 +107,20 @@ def test_the_sample_postal_code_is_never_shown(sample: Profile) -> None:
     outputs = [tool(sample).to_json() for tool in NO_ARGUMENT_TOOLS]
     outputs += [search_resume(sample, query=q).to_json() for q in ["contact", "location", "주소"]]
     assert not [text for text in outputs if "03925" in text]
+
+
+def test_searches_match_the_scrubbed_text_of_the_profile(
+    make_profile: Callable[..., Profile],
+) -> None:
+    # A private value repeated in free text must not be findable by searching for it:
+    # the fact would come back as "[private]" only for the right guess.
+    resume = {
+        "basics": {"name": "Ada", "birthDate": "1990-02-03", "summary": "Born 1990-02-03 in Busan."}
+    }
+    faq = "faq:\n  - question: When were you born?\n    answer: On 1990-02-03, in Busan.\n"
+    profile = make_profile(resume, faq)
+    for guess in ["1990-02-03", "1990", "02-03"]:
+        assert search_resume(profile, query=guess).facts == [], guess
+        assert "Busan" not in ask_faq(profile, question=guess).to_json(), guess
+    found = search_resume(profile, query="Busan").facts
+    assert [fact.text for fact in found] == ["summary: Born [private] in Busan."]
