@@ -7,10 +7,11 @@ there. With `REQUIRE_MYSQL=1` (set by `.ci/run`) a run that skipped MySQL fails.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
@@ -20,6 +21,8 @@ from sqlmodel import SQLModel
 
 import ask_applicant.persistence.models  # noqa: F401  (registers the tables)
 from ask_applicant.persistence import create_engine
+from ask_applicant.profile import Profile
+from ask_applicant.profile.resume import Resume
 
 MYSQL_URL = os.environ.get("TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", *(["mysql"] if MYSQL_URL else [])]
@@ -132,3 +135,25 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
         yield engine
     finally:
         await engine.dispose()
+
+
+@pytest.fixture
+def profile_twin() -> Callable[[Profile, str, str], Profile]:
+    """Make the same applicant with one private `basics` value changed (`basics.phone`).
+
+    A tool whose answers are equal for a profile and its twin does not depend on that
+    value, so it cannot confirm a guess of it (issue 10, finding 1).
+    """
+
+    def twin(profile: Profile, path: str, value: str) -> Profile:
+        data = profile.resume.to_json_dict()
+        here: Any = data
+        *parents, last = path.split(".")
+        for key in parents:
+            here = here[key]
+        here[last] = value
+        changed = dataclasses.replace(profile, resume=Resume.model_validate(data))
+        assert any(v.path == path and v.value == value for v in changed.private_values())
+        return changed
+
+    return twin

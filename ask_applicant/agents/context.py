@@ -15,10 +15,12 @@ class ChatContext:
     """Who is asking, in which conversation, about which applicant.
 
     Passed per run as the SDK's run context; tools reach the profile through it,
-    never through a global.
+    never through a global. `question` is the turn's question (set by the turn), which
+    the privacy guardrail lets the answer repeat.
     """
 
     user_id: str
     session_id: str
     profile: Profile
     settings: Settings
+    question: str = ""

@@ -143,13 +143,17 @@ class DisclosureScanner:
     Args:
         values: The private values, `Profile.private_values()`; each kind is compared its
             own way (phone: digits, date: the day, address/email/text: folded text).
+        supplied: The asker's own question: a value it spells out is not reported by
+            `find` (echoing a guess back must not tell a right guess from a wrong one).
     """
 
     values: Iterable[PrivateValue]
+    supplied: str = ""
     _phones: set[str] = field(init=False, default_factory=set)
     _dates: set[date] = field(init=False, default_factory=set)
     _texts: set[str] = field(init=False, default_factory=set)
     _text_prefixes: set[str] = field(init=False, default_factory=set)
+    _loud: tuple[set[str], set[date], set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         for private in self.values:
@@ -163,6 +167,21 @@ class DisclosureScanner:
             else:
                 self._texts |= self._text_forms(value, address=private.kind == "address")
         self._text_prefixes = {form[:k] for form in self._texts for k in range(1, len(form) + 1)}
+        self._loud = self._not_supplied()
+
+    def _not_supplied(self) -> tuple[set[str], set[date], set[str]]:
+        # A value the asker wrote in the question is theirs to read back ("Is 1991-04-17
+        # your project?"). Refusing only when it is right would confirm the guess, so it
+        # is not reported; the model never sees private values, so it can only be an echo.
+        # Streaming still holds back any value being written (`unsafe_start`), so a right
+        # and a wrong guess stream in the same pieces.
+        if not self.supplied:
+            return self._phones, self._dates, self._texts
+        runs = [re.sub(r"\D", "", run) for run in _DIGIT_RUN.findall(self.supplied)]
+        phones = {core for core in self._phones if not any(core in run for run in runs)}
+        folded = _fold(self.supplied)
+        texts = {form for form in self._texts if form not in folded}
+        return phones, self._dates - _dates_in(self.supplied), texts
 
     @staticmethod
     def _text_forms(value: str, *, address: bool) -> set[str]:
@@ -201,18 +220,19 @@ class DisclosureScanner:
             "phone", "date" or "text" for the first kind found (never the value itself),
             or None when the text discloses nothing private.
         """
-        if self.empty or not text:
+        phones, dates, texts = self._loud
+        if not (phones or dates or texts) or not text:
             return None
-        if self._phones:
+        if phones:
             for run in _DIGIT_RUN.findall(text):
                 digits = re.sub(r"\D", "", run)
-                if any(core in digits for core in self._phones):
+                if any(core in digits for core in phones):
                     return "phone"
-        if self._dates and self._mentions_a_private_year(text) and self._dates & _dates_in(text):
+        if dates and self._mentions_a_private_year(text) and dates & _dates_in(text):
             return "date"
-        if self._texts:
+        if texts:
             folded = _fold(text)
-            if any(form in folded for form in self._texts):
+            if any(form in folded for form in texts):
                 return "text"
         return None
 

@@ -87,7 +87,7 @@ def _screen(
 def _check_privacy(
     ctx: RunContextWrapper[ChatContext], agent: Agent[Any], output: Any
 ) -> GuardrailFunctionOutput:
-    scanner = DisclosureScanner(ctx.context.profile.private_values())
+    scanner = DisclosureScanner(ctx.context.profile.private_values(), ctx.context.question)
     kind = scanner.find(str(output))
     if kind is None:
         return GuardrailFunctionOutput(output_info=None, tripwire_triggered=False)

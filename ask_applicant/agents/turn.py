@@ -20,6 +20,7 @@ instead: `events()` ends and `outcome.cancelled` is True, with the text streamed
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -100,7 +101,8 @@ class Turn:
         run_config: RunConfig | None = None,
     ) -> None:
         self._graph = graph
-        self._context = context
+        # The guardrails read the question from the context (see `DisclosureScanner`).
+        self._context = dataclasses.replace(context, question=question)
         self._question = question
         self._session = session
         self._starting = graph.starting_agent(starting_key)
@@ -115,7 +117,7 @@ class Turn:
         self._streamed = ""
         self._withheld: str | None = None
         private = context.profile.private_values()
-        self._scanner = DisclosureScanner(private)
+        self._scanner = DisclosureScanner(private, question)
         longest = max((len(value.value) for value in private), default=0)
         self._gate = DeltaGate(self._scanner, window=2 * longest + 16 if longest else 0)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from ask_applicant.mcp_servers.portfolio_results import Commit, CommitLog
@@ -68,15 +69,16 @@ def recent_commits(portfolio: Portfolio, project: str, limit: int = 10) -> Commi
         if "does not have any commits" in detail:
             return CommitLog(project=jail.name, commits=[])
         raise SandboxError(f"git log failed for '{jail.name}': {detail[:200]}")
-    commits = _parse(portfolio.redact(done.stdout.decode("utf-8", "replace")))
+    commits = _parse(done.stdout.decode("utf-8", "replace"), portfolio.redact)
     return CommitLog(project=jail.name, commits=commits)
 
 
-def _parse(output: str) -> list[Commit]:
+def _parse(output: str, redact: Callable[[str], str]) -> list[Commit]:
+    # Split first, then scrub each field: a value is never matched across the framing.
     commits = []
     for record in output.split(RECORD):
         fields = record.strip("\n").split(FIELD)
         if len(fields) == 4:
-            sha, author, date, subject = fields
+            sha, author, date, subject = (redact(field) for field in fields)
             commits.append(Commit(sha=sha, author=author, date=date, subject=subject))
     return commits

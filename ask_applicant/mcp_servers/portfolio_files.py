@@ -45,7 +45,7 @@ def list_files(portfolio: Portfolio, project: str, glob: str = "**") -> FileList
     limits = portfolio.limits
     files: list[FileEntry] = []
     total = 0
-    for scanned, path in enumerate(jail.walk_files()):
+    for scanned, (path, real) in enumerate(jail.walk_files()):
         if scanned >= limits.max_scanned_files:
             break
         relative = jail.relative(path)
@@ -53,7 +53,7 @@ def list_files(portfolio: Portfolio, project: str, glob: str = "**") -> FileList
             continue
         total += 1
         if len(files) < limits.max_listed_files:
-            files.append(FileEntry(path=relative, bytes=path.stat().st_size))
+            files.append(FileEntry(path=relative, bytes=real.stat().st_size))
     return FileList(
         project=jail.name, glob=pattern, files=files, total=total, truncated=total > len(files)
     )
@@ -140,7 +140,7 @@ def search_code(portfolio: Portfolio, project: str, query: str, glob: str = "**"
     hits: list[SearchHit] = []
     searched = 0
     truncated = False
-    for path in jail.walk_files():
+    for path, real in jail.walk_files():
         relative = jail.relative(path)
         if not matches(relative):
             continue
@@ -149,10 +149,12 @@ def search_code(portfolio: Portfolio, project: str, query: str, glob: str = "**"
             break
         searched += 1
         try:
-            text = jail.read_text(path, limits)
+            text = jail.read_text(real, limits)
         except SandboxError:
             continue
-        for number, line in enumerate(_split_lines(text), start=1):
+        # Matched on what a caller may see: a match on the raw line would confirm a
+        # private value through lines that show only "[private]".
+        for number, line in enumerate(_redacted_lines(portfolio, text), start=1):
             if needle in line.casefold():
                 if len(hits) >= limits.max_search_hits:
                     truncated = True
@@ -161,7 +163,7 @@ def search_code(portfolio: Portfolio, project: str, query: str, glob: str = "**"
                     SearchHit(
                         path=relative,
                         line=number,
-                        text=portfolio.redact(line.strip()[: limits.max_line_chars]),
+                        text=line.strip()[: limits.max_line_chars],
                         source=source_of(jail.name, relative, number),
                     )
                 )
@@ -169,6 +171,14 @@ def search_code(portfolio: Portfolio, project: str, query: str, glob: str = "**"
         project=jail.name, query=query.strip(), hits=hits, files_searched=searched,
         truncated=truncated,
     )  # fmt: skip
+
+
+def _redacted_lines(portfolio: Portfolio, text: str) -> list[str]:
+    lines = _split_lines(text)
+    whole = _split_lines(portfolio.redact(text))
+    # One pass over the file is the fast way; only when a value spanned a line break
+    # (lines merged) is each line scrubbed alone, so line numbers stay the file's.
+    return whole if len(whole) == len(lines) else [portfolio.redact(line) for line in lines]
 
 
 def _split_lines(text: str) -> list[str]:

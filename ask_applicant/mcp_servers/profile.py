@@ -116,15 +116,19 @@ def build_profile_server(profile: Profile) -> MCPServer:
     def project_page(slug: str) -> str:
         return project_markdown(profile, slug)
 
+    # The caller's own text (role, posting) is placed into a prompt after the profile's
+    # part is scrubbed, never scrubbed with it: redacting it would turn "[private]" into
+    # a yes to a guessed private value, and it holds nothing the caller did not send.
     @server.prompt()
     def interview_questions(role: str) -> str:
         """Draft interview questions for the applicant, grounded in their profile."""
         role = _argument("role", role)
         related = project.search_projects(profile, query=role).facts[:3]
         facts = [*related, *profile_queries.search_profile(profile, role).facts]
-        return profile.redact(
-            f"You are interviewing {who} for the role: {role}.\n\n"
-            f"What their profile says that bears on this role:\n{_bullets(facts)}\n\n"
+        evidence = profile.redact(_bullets(facts))
+        return (
+            f"You are interviewing {profile.redact(who)} for the role: {role}.\n\n"
+            f"What their profile says that bears on this role:\n{evidence}\n\n"
             "Write 8 to 10 interview questions that test these claims in depth: design "
             "choices, trade-offs, measurable results and the applicant's own part in team "
             "work. After each question, name the source it probes in brackets."
@@ -135,11 +139,11 @@ def build_profile_server(profile: Profile) -> MCPServer:
         """Summarise how well the applicant fits a job description, with evidence."""
         posting = _argument("job_description", job_description)
         fit = career.assess_job_fit(profile, job_description=posting)
-        return profile.redact(
-            f"Summarise how well {who} fits this job for a hiring manager.\n\n"
+        computed = profile.redact(f"({fit.note or 'no note'}):\n{_bullets(fit.facts)}")
+        return (
+            f"Summarise how well {profile.redact(who)} fits this job for a hiring manager.\n\n"
             f"Job description:\n{posting}\n\n"
-            f"Skill match computed from the profile ({fit.note or 'no note'}):\n"
-            f"{_bullets(fit.facts)}\n\n"
+            f"Skill match computed from the profile {computed}\n\n"
             "Give: a one-paragraph verdict, the strongest evidence (cite sources), the gaps, "
             "and three questions to ask the applicant about those gaps."
         )

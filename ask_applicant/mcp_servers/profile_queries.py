@@ -74,4 +74,4 @@ def search_profile(profile: Profile, query: str) -> ToolResult:
         return finish(profile, facts, private)
     if not query.strip():
         return finish(profile, [], "Give words to search for, e.g. a skill, company or project.")
-    return finish(profile, [], f"Nothing in the profile matches {query[:80]!r}.")
+    return finish(profile, [], "Nothing in the profile matches that query.")

@@ -1,27 +1,29 @@
 """The path jail around each project's source folder.
 
-Every path a caller names is checked here before anything touches the disk:
-it must be relative, free of `..`, and resolve (symlinks followed) to a file
-inside the project's root. Reads are refused for binary and oversize files.
-A refusal is a `SandboxError` whose message tells the model how to correct
-the call.
+Every path a caller names is checked here before anything touches the disk: it must
+be relative and free of `..`; it is then resolved (every symlink component followed)
+and must land inside the project's root, and the secret-path rules are applied both
+to the name asked for and to the file it leads to. A file with more than one hard
+link is refused unless all its links are inside the root and shareable. Reads are
+refused for binary and oversize files. A refusal is a `SandboxError` whose message
+tells the model how to correct the call.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ask_applicant.mcp_servers.secret_paths import is_hidden
+
 SNIFF_BYTES = 8192
-# Never listed, searched or read: VCS internals, dependency trees, and files that
-# commonly hold secrets. A recruiter has no use for them; a leak would be costly.
-HIDDEN_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
-SECRET_NAME = re.compile(r"^(\.env(\..*)?|.*\.(pem|key|p12|pfx)|id_(rsa|dsa|ecdsa|ed25519))$", re.I)
 WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
+_NOT_SHARED = "is not shared: VCS internals and secrets are private"
 
 
 class SandboxError(ValueError):
@@ -59,7 +61,7 @@ DEFAULT_LIMITS = PortfolioLimits()
 
 
 class ProjectJail:
-    """One project's source folder, and the only paths inside it a caller may use."""
+    """One project's source folder, and the only files inside it a caller may see."""
 
     def __init__(self, name: str, root: Path) -> None:
         """Jail `root` under the project name `name`.
@@ -72,30 +74,23 @@ class ProjectJail:
         self.name = name
         self.root = root.resolve()
 
-    def contains(self, path: Path) -> bool:
-        """Return True when `path`, with every symlink followed, lies inside the root."""
-        return path.resolve().is_relative_to(self.root)
-
     def resolve(self, relative: str) -> Path:
-        """Turn a caller's relative path into a real path inside the project.
+        """Turn a caller's relative path into a real, shareable path inside the project.
 
         Args:
             relative: A path relative to the project root, `/` separated.
 
         Returns:
-            The resolved path; it may not exist.
+            The resolved path (no symlink left in it); it may not exist.
 
         Raises:
-            SandboxError: The path is empty, absolute, climbs with `..`, names a
-                hidden or secret file, or leads outside the root through a symlink.
+            SandboxError: The path is empty, absolute, climbs with `..`, names a hidden
+                or secret file, or leads outside the root or to such a file through a
+                symlink.
         """
         parts = _checked_parts(relative, what="path")
         if not parts:
             raise SandboxError("path is empty: name a file relative to the project root")
-        if any(part in HIDDEN_DIRS for part in parts) or SECRET_NAME.match(parts[-1]):
-            raise SandboxError(
-                f"{clip(relative)} is not shared: VCS internals and secrets are private"
-            )
         candidate = self.root.joinpath(*parts)
         if not candidate.exists() and not candidate.is_symlink():
             candidate = _other_normal_form(self.root, parts) or candidate
@@ -104,35 +99,59 @@ class ProjectJail:
             raise SandboxError(
                 f"{clip(relative)} leads outside project '{self.name}' and is refused"
             )
+        # The rules hold for the name asked by and for the file it leads to alike.
+        if is_hidden(parts) or is_hidden(resolved.relative_to(self.root).parts):
+            raise SandboxError(f"{clip(relative)} {_NOT_SHARED}")
+        return resolved
+
+    def shareable(self, path: Path) -> Path | None:
+        """The real file behind a walked path, or None when it must not be shown.
+
+        Args:
+            path: A path under the root, as `os.walk` names it (it may be a symlink).
+        """
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.root):
+            return None
+        if is_hidden(resolved.relative_to(self.root).parts) or not resolved.is_file():
+            return None
+        status = resolved.stat()
+        if status.st_nlink > 1 and not self._links_all_shareable(status):
+            return None
         return resolved
 
     def read_text(self, path: Path, limits: PortfolioLimits) -> str:
         """Read a jailed file as text, refusing what a model cannot use.
 
+        The checks are made on the file actually opened (no symlink followed at open),
+        so a name swapped after `resolve` cannot lead elsewhere.
+
         Args:
-            path: A path returned by `resolve`.
+            path: A path returned by `resolve` or `shareable`.
             limits: The size cap.
 
         Returns:
             The file's text (undecodable bytes replaced).
 
         Raises:
-            SandboxError: The file is missing, a directory, too large, or binary.
+            SandboxError: The file is missing, a directory, too large, binary, or has
+                hard links this jail cannot vouch for.
         """
         shown = self.relative(path)
-        if not path.exists():
+        try:
+            # Non-blocking so that a named pipe is refused at once instead of hanging.
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
             raise SandboxError(
                 f"{clip(shown)} does not exist in project '{self.name}'; try list_files"
-            )
-        if not path.is_file():
-            raise SandboxError(f"{clip(shown)} is a directory, not a file; list_files shows inside")
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise SandboxError(
-                f"{clip(shown)} is {size} bytes, over the {limits.max_file_bytes}-byte cap; "
-                "use search_code to find the lines you need"
-            )
-        data = path.read_bytes()
+            ) from None
+        except OSError as exc:
+            raise SandboxError(f"{clip(shown)} cannot be read ({exc.strerror})") from None
+        try:
+            data = self._checked_read(fd, shown, limits)
+        finally:
+            os.close(fd)
         if b"\x00" in data[:SNIFF_BYTES]:
             raise SandboxError(f"{clip(shown)} is a binary file and is not shown")
         return data.decode("utf-8", errors="replace")
@@ -141,22 +160,64 @@ class ProjectJail:
         """Return `path` relative to the root, `/` separated."""
         return path.relative_to(self.root).as_posix()
 
-    def walk_files(self) -> Iterator[Path]:
+    def walk_files(self) -> Iterator[tuple[Path, Path]]:
         """Yield every shareable regular file under the root, in a stable order.
 
-        Symlinked directories are not descended into; symlinked files are yielded
-        only when they resolve inside the root.
+        Symlinked directories are not descended into; a symlinked file is yielded only
+        when the file it leads to is inside the root and shareable itself.
+
+        Yields:
+            (the path as listed, the real file behind it).
         """
         for folder, dirs, files in os.walk(self.root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if d not in HIDDEN_DIRS and _printable(d))
+            dirs[:] = sorted(d for d in dirs if not is_hidden([d]) and _printable(d))
             for name in sorted(files):
-                if SECRET_NAME.match(name) or not _printable(name):
+                if is_hidden([name]) or not _printable(name):
                     continue
                 path = Path(folder, name)
-                if path.is_symlink() and not self.contains(path):
+                real = self.shareable(path)
+                if real is not None:
+                    yield path, real
+
+    def _checked_read(self, fd: int, shown: str, limits: PortfolioLimits) -> bytes:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise SandboxError(f"{clip(shown)} is a directory, not a file; list_files shows inside")
+        if not stat.S_ISREG(status.st_mode):
+            raise SandboxError(f"{clip(shown)} is not a regular file and is not shown")
+        if status.st_nlink > 1 and not self._links_all_shareable(status):
+            raise SandboxError(
+                f"{clip(shown)} has hard links outside the shared files and is not shown"
+            )
+        if status.st_size > limits.max_file_bytes:
+            raise SandboxError(
+                f"{clip(shown)} is {status.st_size} bytes, over the {limits.max_file_bytes}-byte "
+                "cap; use search_code to find the lines you need"
+            )
+        data = b""
+        while len(data) <= limits.max_file_bytes:
+            chunk = os.read(fd, limits.max_file_bytes + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+        return data
+
+    def _links_all_shareable(self, status: os.stat_result) -> bool:
+        # A hard link carries no mark of where its other names are: inside the root is
+        # provable only by finding every one of them there, each itself shareable.
+        found = 0
+        for folder, dirs, files in os.walk(self.root, followlinks=False):
+            for name in [*dirs, *files]:
+                path = Path(folder, name)
+                try:
+                    other = path.lstat()
+                except OSError:
                     continue
-                if path.is_file():
-                    yield path
+                if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+                    if is_hidden(path.relative_to(self.root).parts):
+                        return False
+                    found += 1
+        return found >= status.st_nlink
 
 
 class Portfolio:

@@ -7,7 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-DEFAULT_PRIVATE_FIELDS = ("basics.phone", "basics.location.address")
+DEFAULT_PRIVATE_FIELDS = (
+    "basics.phone",
+    "basics.location.address",
+    "basics.location.postalCode",
+)
 _PATH = re.compile(
     r"^[A-Za-z_$][\w$-]*(?:\[(?:\d+|\*)\])?(?:\.[A-Za-z_$][\w$-]*(?:\[(?:\d+|\*)\])?)*$"
 )

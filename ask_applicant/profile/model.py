@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ask_applicant.profile.extras import FaqEntry, ProfileExtras
-from ask_applicant.profile.privacy import PrivateValue, private_values, redact, without_private
+from ask_applicant.profile.privacy import (
+    PrivateValue,
+    private_values,
+    redact,
+    redact_all,
+    without_private,
+)
 from ask_applicant.profile.resume import Project, Resume
 
 
@@ -41,9 +47,18 @@ class Profile:
     def __post_init__(self) -> None:
         data = self.resume.to_json_dict()
         paths = self.extras.private_fields
-        # Computed once: tools call these on every invocation.
-        object.__setattr__(self, "_public", without_private(data, paths))
-        object.__setattr__(self, "_private", tuple(private_values(data, paths)))
+        private = tuple(private_values(data, paths))
+        # Computed once: tools call these on every invocation. Every public text is
+        # scrubbed here, before any tool searches it: a search matched against raw text
+        # would confirm a guessed private value by what it finds.
+        object.__setattr__(self, "_public", redact_all(without_private(data, paths), private))
+        object.__setattr__(self, "_private", private)
+        object.__setattr__(self, "writeups", redact_all(dict(self.writeups), private))
+        faq = [
+            entry.model_copy(update=redact_all(entry.model_dump(), private))
+            for entry in self.extras.faq
+        ]
+        object.__setattr__(self, "extras", self.extras.model_copy(update={"faq": faq}))
 
     @property
     def name(self) -> str:

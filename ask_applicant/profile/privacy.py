@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from ask_applicant.profile.dates import parse_date
 
 PrivateKind = Literal["phone", "address", "email", "date", "text"]
 REDACTED = "[private]"
+_Data = TypeVar("_Data")
 _STEP = re.compile(r"([^.\[\]]+)(?:\[(\d+|\*)\])?")
 _BIRTH_KEYS = frozenset(
     {"dob", "birthdate", "dateofbirth", "birthday", "birth", "생년월일", "생일"}
@@ -93,7 +94,19 @@ def _birth_fields(data: Any, where: str = "") -> Iterator[tuple[Any, Any, str]]:
             yield from _birth_fields(item, f"{where}[{i}]")
 
 
+def _with_postal_codes(paths: list[str]) -> list[str]:
+    # A postal code is part of the home address: wherever an address is private, the
+    # postal code beside it is too, whether or not profile.yaml names it.
+    extra = [
+        f"{path.removesuffix('address')}postalCode"
+        for path in paths
+        if path.endswith("location.address")
+    ]
+    return list(dict.fromkeys([*paths, *extra]))
+
+
 def _private_places(data: dict[str, Any], paths: list[str]) -> list[tuple[Any, Any, str]]:
+    paths = _with_postal_codes(paths)
     places = [place for path in paths for place in _locate(data, _steps(path), "")]
     return places + list(_birth_fields(data))
 
@@ -151,8 +164,35 @@ def without_private(data: dict[str, Any], paths: list[str]) -> dict[str, Any]:
     return public
 
 
+# Spaces a value may be written with. Not `\s`: that also matches the ASCII record and
+# unit separators (\x1c-\x1f) that framings such as `git log` output put between fields.
+_SPACE = r"[ \t\r\n\u00a0\u3000]"
+
+
+def _bounded(pattern: str, text: str) -> str:
+    # A value that starts or ends with a digit never takes a neighbouring digit with it:
+    # "03925" is not found inside "1039251", and "[private]5" never replaces "…175".
+    head = r"(?<!\d)" if text[:1].isdigit() else ""
+    tail = r"(?!\d)" if text[-1:].isdigit() else ""
+    return f"{head}(?:{pattern}){tail}"
+
+
 def _loose(text: str) -> str:
-    return r"[\s,]+".join(re.escape(word) for word in text.split())
+    words = text.split()
+    return _bounded(rf"(?:{_SPACE}|,)+".join(re.escape(word) for word in words), text.strip())
+
+
+def _phone_pattern(digits: str) -> str:
+    # The last eight digits identify the line; before them only this number's own
+    # digits may stand ("010", "(010)", "+82 10", "+1 (912)"), any tail of them, since
+    # the country code and the leading 0 are often left out. Never some other number.
+    body = r"[ ().-]{0,3}".join(digits[-8:])
+    head = digits[:-8]
+    tails = sorted({head[k:] for k in range(len(head))}, key=len, reverse=True)
+    area = "|".join(r"[ ().-]{0,2}".join(tail) for tail in tails)
+    country = r"(?:(?:\+|00)\d{1,3}[ .-]{0,2})?"
+    prefix = rf"(?:{country}\(?(?:{area})\)?[ .-]{{0,2}})?" if area else country
+    return rf"(?<![\d+]){prefix}{body}(?!\d)"
 
 
 def _pattern(value: PrivateValue) -> str | None:
@@ -160,20 +200,19 @@ def _pattern(value: PrivateValue) -> str | None:
     if value.kind == "phone":
         digits = re.sub(r"\D", "", text)
         if len(digits) >= 7:
-            # The last eight digits identify the line whatever prefix is written before
-            # them (0, +82, +1, a bracketed area code); the prefix goes too.
-            body = r"[\s().-]{0,3}".join(digits[-8:])
-            return rf"(?:[+(]?\d[\d\s().-]*?)?{body}"
+            return _phone_pattern(digits)
     if value.kind == "date":
         try:
             day = parse_date(text)
         except ValueError:
             day = None
         if day and day.month and day.day:
-            sep = r"\s*(?:[-./]|년|월)?\s*"
-            spelled = rf"{day.year}{sep}0?{day.month}{sep}0?{day.day}\s*일?"
-            return rf"{spelled}|{day.year}{day.month:02d}{day.day:02d}"
-    if len(text) < 3:
+            sep = rf"{_SPACE}*(?:[-./]|년|월)?{_SPACE}*"
+            # Month and day end where their digits end: "0?1" is January, never half of "11".
+            spelled = rf"{day.year}{sep}0?{day.month}(?!\d){sep}0?{day.day}(?!\d)(?:{_SPACE}?일)?"
+            compact = f"{day.year}{day.month:02d}{day.day:02d}"
+            return rf"(?<!\d)(?:{spelled}|{compact}(?!\d))"
+    if len(text.strip()) < 3:
         return None
     return _loose(text)
 
@@ -190,3 +229,19 @@ def redact(text: str, values: list[PrivateValue]) -> str:
         if pattern:
             text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
     return text
+
+
+def redact_all(data: _Data, values: Sequence[PrivateValue]) -> _Data:
+    """A copy of JSON-like data with `redact` applied to every string in it (keys kept).
+
+    Args:
+        data: Strings, lists and dicts, nested.
+        values: The profile's private values.
+    """
+    if isinstance(data, str):
+        return cast(_Data, redact(data, list(values)))
+    if isinstance(data, list):
+        return cast(_Data, [redact_all(item, values) for item in data])
+    if isinstance(data, dict):
+        return cast(_Data, {key: redact_all(item, values) for key, item in data.items()})
+    return data

@@ -100,7 +100,7 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
             if mentions(set(tokens(f.text)), skill)
         ]
         where = f" It is mentioned in {', '.join(listed[:5])}, without dates." if listed else ""
-        return finish(profile, [], f"No dated job or project mentions {skill!r}.{where}")
+        return finish(profile, [], f"No dated job or project mentions that skill.{where}")
     spans = [span for _, _, span in counted]
     sources = ", ".join(source for source, _, _ in counted)
     periods = "; ".join(map(str, merge(spans)))

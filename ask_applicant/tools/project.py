@@ -116,7 +116,7 @@ def get_project(profile: Profile, *, name: str) -> ToolResult:
     )
     known = ", ".join(p.name or slug for _, slug, p in profile.projects()) or "none"
     if not scored or scored[0][0] < 20:
-        return finish(profile, [], f"No project matches {name[:80]!r}. Known projects: {known}.")
+        return finish(profile, [], f"No project matches that name. Known projects: {known}.")
     score, index = scored[0]
     slug = profile.project_slugs[index]
     facts = [f for f in _project_facts(profile) if f.source == f"projects[{index}]"]
@@ -124,7 +124,7 @@ def get_project(profile: Profile, *, name: str) -> ToolResult:
     notes = []
     if score < _SURE and len(scored) > 1 and scored[1][0] > 0:
         other = profile.resume.projects[scored[1][1]].name
-        notes.append(f"Closest match for {name[:80]!r}; {other!r} was also close.")
+        notes.append(f"Only a close match for that name; {other!r} was also close.")
     if profile.project_repo(slug):
         notes.append("Its source code can be browsed with the portfolio tools.")
     return finish(profile, facts, " ".join(notes) or None, limit=12)
@@ -145,7 +145,7 @@ def search_projects(profile: Profile, *, query: str) -> ToolResult:
         return finish(profile, facts)
     if not tokens(query[:2_000]):
         return finish(profile, [], "Give words to search for, e.g. a technology or a result.")
-    return finish(profile, [], f"No project or write-up matches {query[:80]!r}.")
+    return finish(profile, [], "No project or write-up matches that query.")
 
 
 @function_tool(name_override="list_projects")

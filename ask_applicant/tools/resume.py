@@ -69,7 +69,7 @@ def search_resume(profile: Profile, *, query: str) -> ToolResult:
         return finish(profile, [], private)
     if not tokens(query[:2_000]):
         return finish(profile, [], "Give words to search for, e.g. a skill, company or school.")
-    return finish(profile, [], f"Nothing in the resume matches {query[:80]!r}.")
+    return finish(profile, [], "Nothing in the resume matches that query.")
 
 
 @function_tool(name_override="get_basics")

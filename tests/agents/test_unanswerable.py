@@ -101,3 +101,14 @@ async def test_a_private_follow_up_to_a_specialist_is_declined_without_its_secti
     assert "Haneul Pay" in first.answer
     assert "private" in second.answer, second.answer
     assert not [leak for leak in LEAKS if leak in second.answer], second.answer
+
+
+@pytest.mark.parametrize("question", ["Give me your contact details", "연락처 알려주세요"])
+async def test_contact_details_leave_out_the_postal_code(
+    question: str, offline_graph: AgentGraph, context: ChatContext
+) -> None:
+    # Issue 10, finding 2: the postal code is part of the home address.
+    outcome = await run_turn(graph=offline_graph, context=context, question=question)
+    shown = [outcome.answer, *(call.output or "" for call in outcome.tool_calls)]
+    assert "doyoon.han@example.com" in outcome.answer, outcome.answer
+    assert not [text for text in shown if "03925" in text], outcome.answer

@@ -10,6 +10,7 @@ import pytest
 
 from ask_applicant.mcp_servers.git_history import recent_commits
 from ask_applicant.mcp_servers.sandbox import Portfolio, SandboxError
+from ask_applicant.profile import Profile
 
 
 def test_recent_commits_come_newest_first_with_author_and_date(git_repo: Path) -> None:
@@ -49,3 +50,24 @@ def test_a_repository_without_commits_has_an_empty_history(
 def test_a_limit_out_of_range_is_refused(git_repo: Path, limit: int) -> None:
     with pytest.raises(SandboxError, match="between 1 and 50"):
         recent_commits(Portfolio({"repo": git_repo}), "repo", limit=limit)
+
+
+def test_a_subject_ending_in_a_private_date_keeps_its_commit(
+    git_repo: Path, run_git: Callable[..., None], sample_profile: Profile
+) -> None:
+    # Issue 10, finding 3: the date pattern ran on the raw log and took the record
+    # separators after the subject with it, so the newest commits vanished.
+    for subject in ["Release 1991-04-17", "Call 010-1234-5678", "Plain subject"]:
+        (git_repo / "log.txt").write_text(subject, encoding="utf-8")
+        run_git(git_repo, "add", "log.txt")
+        run_git(git_repo, "commit", "-q", "--no-gpg-sign", "-m", subject)
+    portfolio = Portfolio({"repo": git_repo}, redact=sample_profile.redact)
+    log = recent_commits(portfolio, "repo", limit=6)
+    assert [c.subject for c in log.commits] == [
+        "Plain subject",
+        "Call [private]",
+        "Release [private]",
+        "한국어 커밋 메시지 ✨",
+        "Add streaming",
+        "Initial commit",
+    ]

@@ -13,6 +13,7 @@ from ask_applicant.mcp_servers.portfolio_files import (
     search_code,
 )
 from ask_applicant.mcp_servers.sandbox import Portfolio, PortfolioLimits, SandboxError
+from ask_applicant.profile import Profile
 
 
 @pytest.fixture
@@ -198,4 +199,19 @@ def test_code_and_search_hits_pass_through_the_redactor(project_root: Path) -> N
     assert read_file(portfolio, "p", "contact.md").text == "call [private] anytime"
     assert [hit.text for hit in search_code(portfolio, "p", "anytime").hits] == [
         "call [private] anytime"
+    ]
+
+
+def test_search_matches_what_the_caller_may_see_not_the_raw_line(
+    project_root: Path, sample_profile: Profile
+) -> None:
+    # Issue 10, finding 4: query=1991 found `born = "[private]"`, so a private value
+    # could be confirmed one character at a time.
+    (project_root / "about.py").write_text('born = "1991-04-17"\nyear = 1991\n', encoding="utf-8")
+    portfolio = Portfolio({"p": project_root}, redact=sample_profile.redact)
+    assert [hit.text for hit in search_code(portfolio, "p", "1991").hits] == ["year = 1991"]
+    assert search_code(portfolio, "p", "04-17").hits == []
+    assert [hit.text for hit in search_code(portfolio, "p", "born").hits] == ['born = "[private]"']
+    assert [(hit.line, hit.text) for hit in search_code(portfolio, "p", "year").hits] == [
+        (2, "year = 1991")
     ]

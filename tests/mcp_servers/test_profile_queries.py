@@ -55,7 +55,7 @@ def test_search_with_nothing_to_find_says_so(sample_profile: Profile) -> None:
         "Give words to search for, e.g. a skill, company or project."
     )
     result = search_profile(sample_profile, "zzqqxx")
-    assert not result.facts and result.note == "Nothing in the profile matches 'zzqqxx'."
+    assert not result.facts and result.note == "Nothing in the profile matches that query."
 
 
 def test_asking_for_a_private_detail_gets_a_note_not_the_value(sample_profile: Profile) -> None:

@@ -73,7 +73,7 @@ def test_binary_and_oversize_files_are_refused_when_read(project_root: Path) -> 
 
 def test_walking_skips_secrets_and_everything_outside(project_root: Path) -> None:
     jail = ProjectJail("p", project_root)
-    walked = [jail.relative(path) for path in jail.walk_files()]
+    walked = [jail.relative(path) for path, _ in jail.walk_files()]
     assert "src/app.py" in walked and "docs/설계_노트.md" in walked
     assert "inside-link.py" in walked
     assert not {".env", "escape.txt", "linked-dir/secret.txt"} & set(walked)

@@ -127,7 +127,11 @@ def test_invalid_profile_yaml_is_rejected_with_the_field(
 
 def test_an_empty_profile_yaml_means_the_defaults(write_profile: WritePath) -> None:
     profile = load_profile(write_profile({"basics": {"name": "Ada"}}, ""))
-    assert profile.extras.private_fields == ["basics.phone", "basics.location.address"]
+    assert profile.extras.private_fields == [
+        "basics.phone",
+        "basics.location.address",
+        "basics.location.postalCode",
+    ]
 
 
 def test_missing_paths_and_folders_without_a_resume_are_clear(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ def test_private_values_carry_a_kind_for_each_comparison(sample: Profile) -> Non
     assert kinds == {
         "basics.phone": "phone",
         "basics.location.address": "address",
+        "basics.location.postalCode": "address",
         "basics.birthDate": "date",
     }
 
@@ -87,3 +88,21 @@ def test_redact_catches_other_spellings_of_private_values(sample: Profile) -> No
 def test_redact_leaves_ordinary_numbers_alone(sample: Profile) -> None:
     text = "30,000 connections, p99 120 ms, 2019-06 – 2020-03, 9년 차"
     assert sample.redact(text) == text
+
+
+def test_redaction_replaces_exactly_the_private_value(sample: Profile) -> None:
+    # Issue 10, finding 3: `\s` matched the ASCII separators \x1e/\x1f and the phone
+    # pattern took any digits before it, so neighbouring text went with the value.
+    cases = {
+        "x 2026-11-27 \x1f 1 2 3 4 5 6 7 8 y": "x 2026-11-27 \x1f [private] y",
+        "a 1991-04-17\x1fb\x1e\nc": "a [private]\x1fb\x1e\nc",
+        "Release 1991-04-17\x1e\nabc\x1f": "Release [private]\x1e\nabc\x1f",
+        "room 42 010-1234-5678": "room 42 [private]",
+        "order 7 1234-5678": "order 7 [private]",
+        "id 1991-04-175 and 11991-04-17": "id 1991-04-175 and 11991-04-17",
+        "1991-11-17 is not 1991-4-17": "1991-11-17 is not [private]",
+        "zip 03925, not 039251 or 103925": "zip [private], not 039251 or 103925",
+        "서울특별시 마포구 월드컵북로 123, 4층\x1f5": "[private]\x1f5",
+    }
+    for text, expected in cases.items():
+        assert sample.redact(text) == expected, text

@@ -84,7 +84,7 @@ def test_a_current_job_counts_until_today(sample: Profile) -> None:
 @pytest.mark.parametrize(
     ("skill", "note"),
     [
-        ("Haskell", "No dated job or project mentions 'Haskell'."),
+        ("Haskell", "No dated job or project mentions that skill."),
         ("", "Name a skill, e.g. Python, Kafka or 결제."),
         ("🔥", "Name a skill, e.g. Python, Kafka or 결제."),
     ],
@@ -97,7 +97,7 @@ def test_an_unknown_skill_gives_a_clear_note(sample: Profile, skill: str, note: 
 def test_a_skill_mentioned_only_without_dates_points_at_where(sample: Profile) -> None:
     note = years_of_experience(sample, skill="RabbitMQ", today=TODAY).note
     assert note == (
-        "No dated job or project mentions 'RabbitMQ'. It is mentioned in skills[3], without dates."
+        "No dated job or project mentions that skill. It is mentioned in skills[3], without dates."
     )
 
 

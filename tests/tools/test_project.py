@@ -82,5 +82,5 @@ def test_search_projects_with_nothing_to_find_explains(sample: Profile) -> None:
         "Give words to search for, e.g. a technology or a result."
     )
     assert search_projects(sample, query="blockchain").note == (
-        "No project or write-up matches 'blockchain'."
+        "No project or write-up matches that query."
     )

@@ -81,7 +81,7 @@ def test_an_empty_search_asks_for_words(sample: Profile, query: str) -> None:
 
 def test_a_search_with_no_match_says_so(sample: Profile) -> None:
     result = search_resume(sample, query="Haskell")
-    assert result.facts == [] and result.note == "Nothing in the resume matches 'Haskell'."
+    assert result.facts == [] and result.note == "Nothing in the resume matches that query."
 
 
 def test_a_huge_hostile_query_is_capped_not_crashed(sample: Profile) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -77,3 +79,48 @@ def test_query_tools_never_return_a_private_value(sample: Profile, query: str) -
 def test_a_search_for_a_private_detail_explains_it_is_private(sample: Profile, query: str) -> None:
     note = search_resume(sample, query=query).note
     assert note and "private" in note and "never shared" in note
+
+
+@pytest.mark.parametrize(
+    "profile_yaml",
+    [None, "", "private_fields: [basics.location.address]\n"],
+    ids=["no profile.yaml", "empty profile.yaml", "only the address listed"],
+)
+def test_the_postal_code_is_private_like_the_home_address(
+    make_profile: Callable[..., Profile], profile_yaml: str | None
+) -> None:
+    # Issue 10, finding 2: basics.location.postalCode came out of get_basics.
+    resume = {
+        "basics": {
+            "name": "Ada",
+            "location": {"address": "1 Main St", "postalCode": "04512", "city": "Seoul"},
+        }
+    }
+    profile = make_profile(resume, profile_yaml)
+    text = get_basics(profile).to_json()
+    assert "Seoul" in text
+    assert "04512" not in text and "postalCode" not in json.dumps(profile.public_resume())
+    assert profile.redact("zip 04512.") == "zip [private]."
+
+
+def test_the_sample_postal_code_is_never_shown(sample: Profile) -> None:
+    outputs = [tool(sample).to_json() for tool in NO_ARGUMENT_TOOLS]
+    outputs += [search_resume(sample, query=q).to_json() for q in ["contact", "location", "주소"]]
+    assert not [text for text in outputs if "03925" in text]
+
+
+def test_searches_match_the_scrubbed_text_of_the_profile(
+    make_profile: Callable[..., Profile],
+) -> None:
+    # A private value repeated in free text must not be findable by searching for it:
+    # the fact would come back as "[private]" only for the right guess.
+    resume = {
+        "basics": {"name": "Ada", "birthDate": "1990-02-03", "summary": "Born 1990-02-03 in Busan."}
+    }
+    faq = "faq:\n  - question: When were you born?\n    answer: On 1990-02-03, in Busan.\n"
+    profile = make_profile(resume, faq)
+    for guess in ["1990-02-03", "1990", "02-03"]:
+        assert search_resume(profile, query=guess).facts == [], guess
+        assert "Busan" not in ask_faq(profile, question=guess).to_json(), guess
+    found = search_resume(profile, query="Busan").facts
+    assert [fact.text for fact in found] == ["summary: Born [private] in Busan."]
