@@ -1,6 +1,6 @@
 """Conversations, their SDK items, runs and run events in MySQL or SQLite."""
 
-from ask_applicant.persistence.engine import create_engine, open_db
+from ask_applicant.persistence.engine import create_engine, open_db, reading
 from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
 from ask_applicant.persistence.schema import (
     SchemaBehindError,
@@ -21,6 +21,7 @@ __all__ = [
     "User",
     "create_engine",
     "open_db",
+    "reading",
     "require_head",
     "upgrade_to_head",
     "upgrade_to_head_async",

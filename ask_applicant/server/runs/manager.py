@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import open_db
 from ask_applicant.persistence.models import ChatSession, Run
+from ask_applicant.persistence.openings import open_conversation
 from ask_applicant.persistence.runs import (
     TERMINAL_STATUSES,
     create_run,
@@ -27,10 +28,11 @@ from ask_applicant.persistence.runs import (
     find_run_by_client_message_id,
     get_run,
 )
-from ask_applicant.persistence.sessions import create_session, get_session
+from ask_applicant.persistence.sessions import get_session
 from ask_applicant.profile import Profile
 from ask_applicant.server.runs.channel import RunChannel
 from ask_applicant.server.runs.errors import (
+    ClientMessageIdReusedError,
     RunManagerClosedError,
     RunNotFoundError,
     SessionNotFoundError,
@@ -39,6 +41,7 @@ from ask_applicant.server.runs.errors import (
 from ask_applicant.server.runs.execution import RunExecution
 from ask_applicant.server.runs.failures import SERVER_STOPPED
 from ask_applicant.server.runs.follower import POLL_INTERVAL_SECONDS, follow_run
+from ask_applicant.server.runs.process_identity import ProcessIdentity
 from ask_applicant.server.runs.record import RunEventRecord
 from ask_applicant.server.runs.recorder import FLUSH_BATCH_SIZE, FLUSH_INTERVAL_SECONDS, RunRecorder
 from ask_applicant.server.runs.requests import (
@@ -46,7 +49,8 @@ from ask_applicant.server.runs.requests import (
     conversation_title,
     plausible_id,
 )
-from ask_applicant.server.runs.sweeper import sweep_forever, sweep_stale_runs
+from ask_applicant.server.runs.slots import RunSlots
+from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, sweep_stale_runs
 from ask_applicant.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -102,6 +106,9 @@ class RunManager:
         self._live: dict[str, RunExecution] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._sweeper: asyncio.Task[None] | None = None
+        self._slots = RunSlots()
+        self._starting: dict[tuple[str, str | None, str], asyncio.Event] = {}
+        self._identity = ProcessIdentity.current()
         self._closed = False
         try:
             asyncio.get_running_loop()
@@ -127,7 +134,8 @@ class RunManager:
                 after the message.
             message: The question.
             client_message_id: The client's id for this message: sending it again on the
-                same conversation returns the same run and calls no model again.
+                same conversation (or, without `session_id`, from the same user) returns
+                the same run and calls no model again, even when the copies arrive at once.
             owner_scope: The user whose conversations may be used; None for any (owner).
             max_active: Refuse a new run when `user_id` already has this many in
                 progress here; a repeated `client_message_id` is still answered.
@@ -142,11 +150,37 @@ class RunManager:
             SessionBusyError: The conversation is answering another message.
             RunManagerClosedError: The server is shutting down.
             TooManyRunsError: `max_active` runs of this user are in progress.
+            ClientMessageIdReusedError: `client_message_id` already named another message.
         """
         if self._closed:
             raise RunManagerClosedError("the server is shutting down")
         check_run_request(message, client_message_id, max_chars=self._settings.max_message_chars)
         self._start_sweeper()
+        if client_message_id is None:
+            return await self._start(user_id, session_id, message, None, owner_scope, max_active)
+        # Copies of one message sent here at once go one after another: the first stores
+        # the run, the rest find it (the database decides between workers).
+        key = (user_id, session_id, client_message_id)
+        while (earlier := self._starting.get(key)) is not None:
+            await earlier.wait()
+        self._starting[key] = started = asyncio.Event()
+        try:
+            return await self._start(
+                user_id, session_id, message, client_message_id, owner_scope, max_active
+            )
+        finally:
+            del self._starting[key]
+            started.set()
+
+    async def _start(
+        self,
+        user_id: str,
+        session_id: str | None,
+        message: str,
+        client_message_id: str | None,
+        owner_scope: str | None,
+        max_active: int | None,
+    ) -> Run:
         async with open_db(self._engine) as db:
             chat = None
             if session_id is not None:
@@ -156,22 +190,40 @@ class RunManager:
                     db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
                 )
                 if existing is not None:
-                    return existing
-            if max_active is not None and self.active_count(user_id) >= max_active:
+                    return _same_message(existing, message)
+            if not self._slots.take(user_id, max_active):
                 raise TooManyRunsError(f"{max_active} runs already in progress")
-            if chat is None:
-                chat = await create_session(db, owner_id=user_id, title=conversation_title(message))
-            starting_key = self._graph.key_of(self._graph.starting_agent(chat.current_agent))
-            run, created = await create_run(
-                db,
-                session_id=chat.id,
-                user_id=user_id,
-                message=message,
-                client_message_id=client_message_id,
-                agent=starting_key,
-            )
-        if created:
-            self._launch(run, starting_key)
+            try:
+                starting_key = self._graph.key_of(
+                    self._graph.starting_agent(chat.current_agent if chat else None)
+                )
+                if chat is None:
+                    run, created = await open_conversation(
+                        db,
+                        user_id=user_id,
+                        title=conversation_title(message),
+                        message=message,
+                        client_message_id=client_message_id,
+                        agent=starting_key,
+                        owner_process=self._identity.dumps(),
+                    )
+                else:
+                    run, created = await create_run(
+                        db,
+                        session_id=chat.id,
+                        user_id=user_id,
+                        message=message,
+                        client_message_id=client_message_id,
+                        agent=starting_key,
+                        owner_process=self._identity.dumps(),
+                    )
+            except BaseException:
+                self._slots.give_back(user_id)
+                raise
+        if not created:
+            self._slots.give_back(user_id)
+            return _same_message(run, message)
+        self._launch(run, starting_key)
         return run
 
     async def events(
@@ -257,25 +309,37 @@ class RunManager:
         """
         if not plausible_id(run_id):
             return None
-        async with open_db(self._engine) as db:
+        async with open_db(self._engine, read_only=True) as db:
             return await get_run(db, run_id=run_id, owner_id=owner_scope)
 
     def active_count(self, user_id: str) -> int:
-        """How many runs of `user_id` this process is answering now."""
-        return sum(
-            1 for run in self._live.values() if run.user_id == user_id and not run.done.is_set()
-        )
+        """How many runs of `user_id` this process is answering (or starting) now."""
+        return self._slots.count(user_id)
 
     async def sweep_stale(self) -> int:
-        """End the runs whose process died (heartbeat older than `stale_run_seconds`).
+        """End the runs whose process died: provably gone, or heartbeat too old.
 
         Returns:
             How many runs were marked failed.
         """
-        return await sweep_stale_runs(
+        orphans = await self.end_orphaned()
+        return orphans + await sweep_stale_runs(
             engine=self._engine,
             stale_seconds=self._settings.stale_run_seconds,
             skip=set(self._live),
+        )
+
+    async def end_orphaned(self) -> int:
+        """End at once the runs of processes on this host that are gone (a crash).
+
+        Called when the server starts, before it serves; runs of other hosts are left
+        to the heartbeat sweep.
+
+        Returns:
+            How many runs were marked failed.
+        """
+        return await end_orphaned_runs(
+            engine=self._engine, here=self._identity, skip=set(self._live)
         )
 
     async def aclose(self) -> None:
@@ -330,6 +394,7 @@ class RunManager:
         def forget(done: asyncio.Task[None]) -> None:
             self._tasks.pop(run.id, None)
             self._live.pop(run.id, None)
+            self._slots.give_back(run.user_id)
             if not done.cancelled() and done.exception() is not None:
                 logger.error("run %s task crashed", run.id, exc_info=done.exception())
 
@@ -354,6 +419,12 @@ class RunManager:
             self._sweeper = asyncio.create_task(
                 sweep_forever(self.sweep_stale, interval=self._sweep_interval), name="run sweeper"
             )
+
+
+def _same_message(run: Run, message: str) -> Run:
+    if run.message != message:
+        raise ClientMessageIdReusedError(run.id)
+    return run
 
 
 async def _conversation(
