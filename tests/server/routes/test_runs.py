@@ -195,6 +195,62 @@ async def test_a_run_left_running_by_a_killed_server_is_ended_as_failed_by_the_n
     assert DEFAULT_ANSWER.startswith(answer_text(seen))
 
 
+async def test_a_killed_servers_runs_have_ended_by_the_time_a_server_on_its_host_serves_again(
+    start_api: StartApi, migrated_database_url: str
+) -> None:
+    api_first = await start_api()  # only to make a key on this database
+    key = await api_first.new_key()
+    # The defaults: a heartbeat every 5 s, stale after 60 s. The heartbeat sweep alone
+    # would leave these runs running for a minute.
+    env = {**os.environ, "DATABASE_URL": migrated_database_url, "MCP_ENABLED": "false"}
+    for name in ("HEARTBEAT_SECONDS", "STALE_RUN_SECONDS"):
+        env.pop(name, None)
+    doomed = await anyio.to_thread.run_sync(_start_held_server, env)
+    seen: list[list[Frame]] = []
+    try:
+        with anyio.fail_after(60):
+            port_line = await anyio.to_thread.run_sync(doomed.stdout.readline)  # type: ignore[union-attr]
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{int(port_line)}",
+                headers={"Authorization": f"Bearer {key}"},
+                timeout=30,
+            ) as http:
+                for question in (QUESTION, "이직 이유가 뭔가요?"):
+                    request = http.build_request(
+                        "POST", "/v1/chat/stream", json={"message": question}
+                    )
+                    response = await http.send(request, stream=True)
+                    seen.append(await EventReader(response).until("message.delta"))
+                doomed.send_signal(signal.SIGKILL)
+                await anyio.to_thread.run_sync(doomed.wait)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+            doomed.wait()
+    survivor = await start_api()
+    async with survivor.client(key) as http:
+        with anyio.fail_after(TIMEOUT):
+            # Asked as soon as the new server serves: no waiting on a heartbeat.
+            runs = [
+                (await http.get(f"/v1/runs/{frames[0].data['run_id']}")).json() for frames in seen
+            ]
+            rests = [
+                await events(await _open_stream(http, frames[0].data["run_id"], frames[-1].id))
+                for frames in seen
+            ]
+    for run, frames, rest in zip(runs, seen, rests, strict=True):
+        assert run["status"] == "failed"
+        assert run["error"] == {
+            "code": "internal",
+            "message": "the server running this answer stopped",
+        }
+        assert run["answer"] == answer_text(frames + rest)
+        assert [f.seq for f in rest] == list(
+            range(frames[-1].seq + 1, frames[-1].seq + 1 + len(rest))
+        )
+        assert [f.event for f in rest][-1] == "run.failed"
+
+
 def _start_held_server(env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(HERE / "held_server.py")],
