@@ -233,13 +233,13 @@ async def test_a_killed_servers_runs_have_ended_by_the_time_a_server_on_its_host
             # Asked as soon as the new server serves: no waiting on a heartbeat.
             run_ids = [got[0].data["run_id"] for got in seen]
             runs = [(await http.get(f"/v1/runs/{run_id}")).json() for run_id in run_ids]
+            stopped = {"code": "internal", "message": "the server running this answer stopped"}
+            assert [(run["status"], run["error"]) for run in runs] == [("failed", stopped)] * 2
             rests = [
                 await events(await _open_stream(http, run_id, got[-1].id))
                 for run_id, got in zip(run_ids, seen, strict=True)
             ]
-    stopped = {"code": "internal", "message": "the server running this answer stopped"}
     for run, got, rest in zip(runs, seen, rests, strict=True):
-        assert run["status"] == "failed" and run["error"] == stopped
         assert run["answer"] == answer_text(got + rest)
         last = got[-1].seq
         assert [f.seq for f in rest] == list(range(last + 1, last + 1 + len(rest)))
