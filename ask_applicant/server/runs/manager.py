@@ -15,28 +15,21 @@ from collections.abc import AsyncIterator
 
 from agents import RunConfig
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import open_db
-from ask_applicant.persistence.models import ChatSession, Run
-from ask_applicant.persistence.openings import open_conversation
+from ask_applicant.persistence.models import Run
 from ask_applicant.persistence.runs import (
     TERMINAL_STATUSES,
-    create_run,
     end_run_elsewhere,
-    find_run_by_client_message_id,
     get_run,
 )
-from ask_applicant.persistence.sessions import get_session
 from ask_applicant.profile import Profile
+from ask_applicant.server.runs.admission import RunAdmission
 from ask_applicant.server.runs.channel import RunChannel
 from ask_applicant.server.runs.errors import (
-    ClientMessageIdReusedError,
     RunManagerClosedError,
     RunNotFoundError,
-    SessionNotFoundError,
-    TooManyRunsError,
 )
 from ask_applicant.server.runs.execution import RunExecution
 from ask_applicant.server.runs.failures import SERVER_STOPPED
@@ -46,10 +39,8 @@ from ask_applicant.server.runs.record import RunEventRecord
 from ask_applicant.server.runs.recorder import FLUSH_BATCH_SIZE, FLUSH_INTERVAL_SECONDS, RunRecorder
 from ask_applicant.server.runs.requests import (
     check_run_request,
-    conversation_title,
     plausible_id,
 )
-from ask_applicant.server.runs.slots import RunSlots
 from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, sweep_stale_runs
 from ask_applicant.settings import Settings
 
@@ -106,9 +97,8 @@ class RunManager:
         self._live: dict[str, RunExecution] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._sweeper: asyncio.Task[None] | None = None
-        self._slots = RunSlots()
-        self._starting: dict[tuple[str, str | None, str], asyncio.Event] = {}
         self._identity = ProcessIdentity.current()
+        self._admission = RunAdmission(engine=engine, graph=graph, identity=self._identity)
         self._closed = False
         try:
             asyncio.get_running_loop()
@@ -156,75 +146,17 @@ class RunManager:
             raise RunManagerClosedError("the server is shutting down")
         check_run_request(message, client_message_id, max_chars=self._settings.max_message_chars)
         self._start_sweeper()
-        if client_message_id is None:
-            return await self._start(user_id, session_id, message, None, owner_scope, max_active)
-        # Copies of one message sent here at once go one after another: the first stores
-        # the run, the rest find it (the database decides between workers).
-        key = (user_id, session_id, client_message_id)
-        while (earlier := self._starting.get(key)) is not None:
-            await earlier.wait()
-        self._starting[key] = started = asyncio.Event()
-        try:
-            return await self._start(
-                user_id, session_id, message, client_message_id, owner_scope, max_active
-            )
-        finally:
-            del self._starting[key]
-            started.set()
-
-    async def _start(
-        self,
-        user_id: str,
-        session_id: str | None,
-        message: str,
-        client_message_id: str | None,
-        owner_scope: str | None,
-        max_active: int | None,
-    ) -> Run:
-        async with open_db(self._engine) as db:
-            chat = None
-            if session_id is not None:
-                chat = await _conversation(db, session_id=session_id, owner_scope=owner_scope)
-            if client_message_id is not None:
-                existing = await find_run_by_client_message_id(
-                    db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
-                )
-                if existing is not None:
-                    return _same_message(existing, message)
-            if not self._slots.take(user_id, max_active):
-                raise TooManyRunsError(f"{max_active} runs already in progress")
-            try:
-                starting_key = self._graph.key_of(
-                    self._graph.starting_agent(chat.current_agent if chat else None)
-                )
-                if chat is None:
-                    run, created = await open_conversation(
-                        db,
-                        user_id=user_id,
-                        title=conversation_title(message),
-                        message=message,
-                        client_message_id=client_message_id,
-                        agent=starting_key,
-                        owner_process=self._identity.dumps(),
-                    )
-                else:
-                    run, created = await create_run(
-                        db,
-                        session_id=chat.id,
-                        user_id=user_id,
-                        message=message,
-                        client_message_id=client_message_id,
-                        agent=starting_key,
-                        owner_process=self._identity.dumps(),
-                    )
-            except BaseException:
-                self._slots.give_back(user_id)
-                raise
-        if not created:
-            self._slots.give_back(user_id)
-            return _same_message(run, message)
-        self._launch(run, starting_key)
-        return run
+        admitted = await self._admission.admit(
+            user_id=user_id,
+            session_id=session_id,
+            message=message,
+            client_message_id=client_message_id,
+            owner_scope=owner_scope,
+            max_active=max_active,
+        )
+        if admitted.created:
+            self._launch(admitted.run, admitted.starting_key)
+        return admitted.run
 
     async def events(
         self, run_id: str, *, after: int = 0, owner_scope: str | None = None
@@ -314,7 +246,7 @@ class RunManager:
 
     def active_count(self, user_id: str) -> int:
         """How many runs of `user_id` this process is answering (or starting) now."""
-        return self._slots.count(user_id)
+        return self._admission.active_count(user_id)
 
     async def sweep_stale(self) -> int:
         """End the runs whose process died: provably gone, or heartbeat too old.
@@ -394,7 +326,7 @@ class RunManager:
         def forget(done: asyncio.Task[None]) -> None:
             self._tasks.pop(run.id, None)
             self._live.pop(run.id, None)
-            self._slots.give_back(run.user_id)
+            self._admission.release(run.user_id)
             if not done.cancelled() and done.exception() is not None:
                 logger.error("run %s task crashed", run.id, exc_info=done.exception())
 
@@ -419,20 +351,3 @@ class RunManager:
             self._sweeper = asyncio.create_task(
                 sweep_forever(self.sweep_stale, interval=self._sweep_interval), name="run sweeper"
             )
-
-
-def _same_message(run: Run, message: str) -> Run:
-    if run.message != message:
-        raise ClientMessageIdReusedError(run.id)
-    return run
-
-
-async def _conversation(
-    db: AsyncSession, *, session_id: str, owner_scope: str | None
-) -> ChatSession:
-    chat = None
-    if plausible_id(session_id):
-        chat = await get_session(db, session_id=session_id, owner_id=owner_scope)
-    if chat is None:
-        raise SessionNotFoundError(f"no conversation with id {session_id!r}")
-    return chat
