@@ -173,12 +173,13 @@ async def test_a_run_left_running_by_a_killed_server_is_ended_as_failed_by_the_n
             doomed.kill()
             doomed.wait()
     run_id = seen[0].data["run_id"]
-    # Generous against a loaded machine: only a heartbeat this old means a dead server.
+    # The new server ends the dead run at start-up (its process is provably gone); the
+    # short heartbeat settings would let its sweeper end it too on a host it cannot judge.
     survivor = await start_api(heartbeat_seconds=0.2, stale_run_seconds=2)
     async with survivor.client(key) as http:
         with anyio.fail_after(TIMEOUT):
             # A server publishes only what it has stored, so resuming from the last id the
-            # client read gets exactly the rest, closed by the sweeper's terminal event.
+            # client read gets exactly the rest, closed by the terminal event the new server stored.
             rest = await events(await _open_stream(http, run_id, seen[-1].id))
             replay = await events(await _open_stream(http, run_id, f"{run_id}:0"))
             run = (await http.get(f"/v1/runs/{run_id}")).json()
