@@ -53,6 +53,26 @@ async def test_eight_copies_of_a_first_message_sent_at_once_start_one_run_and_on
     assert len(conversations) == ROUNDS
 
 
+async def test_eight_copies_of_a_follow_up_sent_at_once_start_one_run_not_409_busy(
+    start_api: StartApi,
+) -> None:
+    model = HeldModel()
+    first, second = await start_api(model=model), await start_api(model=model)
+    key = await first.new_key()
+    async with first.client(key) as one, second.client(key) as other:
+        with anyio.fail_after(TIMEOUT):
+            opened = (await one.post("/v1/chat", json={"message": QUESTION})).json()
+            body = {
+                "message": "And your degree?",
+                "session_id": opened["session_id"],
+                "client_message_id": "follow-up",
+            }
+            replies = await _send_copies([one, other], body)
+    assert [reply.status_code for reply in replies] == [200] * COPIES
+    assert len({reply.json()["run_id"] for reply in replies}) == 1
+    assert model.calls == 2
+
+
 async def test_a_client_message_id_sent_again_with_another_message_gets_409_saying_so(
     start_api: StartApi,
 ) -> None:
