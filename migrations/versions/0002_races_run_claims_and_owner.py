@@ -37,6 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name == "mysql":
+        # MySQL let the unique index serve the user_id foreign key and dropped the index it
+        # had made for it; it refuses to drop ours until that one is back.
+        op.create_index("user_id", "runs", ["user_id"])
     with op.batch_alter_table("runs", schema=None) as batch_op:
         batch_op.drop_constraint("uq_runs_user_opening_client_msg", type_="unique")
         batch_op.drop_column("owner_process")
