@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ask_applicant.persistence.engine import create_engine, open_db
+from ask_applicant.persistence.engine import create_engine, open_db, reading
 from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ __all__ = [
     "User",
     "create_engine",
     "open_db",
+    "reading",
     "require_head",
     "upgrade_to_head",
     "upgrade_to_head_async",

@@ -1,4 +1,11 @@
-"""The process's one async engine, tuned per backend."""
+"""The process's one async engine, tuned per backend.
+
+On SQLite a transaction that may write begins with `BEGIN IMMEDIATE` (it takes the
+write lock at once, so writers queue on the busy timeout instead of failing when one
+upgrades a read lock), while a read-only transaction (`open_db(engine, read_only=True)`,
+`reading(engine)`) begins a plain deferred `BEGIN`: under WAL it reads a snapshot and
+never waits for, or blocks, a writer.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MYSQL_POOL_RECYCLE_SECONDS = 1_800
+# Writers queue on SQLite's lock while holding a pooled connection, so the pool must
+# outnumber the runs writing at once, or the readers (key checks, replays) starve.
+SQLITE_POOL_SIZE = 10
+SQLITE_MAX_OVERFLOW = 40
+READ_ONLY_OPTION = "ask_applicant_read_only"
 
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
@@ -37,11 +49,23 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             pool_size=20,
             max_overflow=40,
         )
+    options: dict[str, Any] = {}
+    if url.database and url.database != ":memory:" and url.query.get("mode") != "memory":
+        options = {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_MAX_OVERFLOW}
     engine = create_async_engine(
-        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **options
     )
     _tune_sqlite(engine)
     return engine
+
+
+def reading(engine: AsyncEngine) -> AsyncEngine:
+    """`engine` for transactions that only read (same pool; no write lock on SQLite).
+
+    Use it only where nothing is written: on SQLite a deferred transaction that reads
+    and then writes can fail with "database is locked" instead of waiting.
+    """
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:
@@ -58,14 +82,22 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front, so two writers queue on the busy
-        # timeout instead of one failing when it upgrades a read lock.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            # IMMEDIATE takes the write lock up front, so two writers queue on the busy
+            # timeout instead of one failing when it upgrades a read lock.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open_db(engine: AsyncEngine) -> AsyncSession:
+def open_db(engine: AsyncEngine, *, read_only: bool = False) -> AsyncSession:
     """An ORM session on `engine` whose objects stay readable after commit.
 
     Async code cannot lazily reload an expired attribute, so nothing expires.
+
+    Args:
+        engine: The process's engine.
+        read_only: The session only reads: on SQLite it takes no write lock, so it
+            neither waits for writers nor holds them up. Never write with it.
     """
-    return AsyncSession(engine, expire_on_commit=False)
+    return AsyncSession(reading(engine) if read_only else engine, expire_on_commit=False)

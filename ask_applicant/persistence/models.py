@@ -90,6 +90,11 @@ class Run(SQLModel, table=True):
     __tablename__ = "runs"
     __table_args__ = (
         UniqueConstraint("session_id", "client_message_id", name="uq_runs_session_client_msg"),
+        # A first message claims its id for the whole user, so concurrent retries of it
+        # open one conversation (NULLs, every other run, never collide).
+        UniqueConstraint(
+            "user_id", "opening_client_message_id", name="uq_runs_user_opening_client_msg"
+        ),
         Index("ix_runs_session_created", "session_id", "created_at"),
         Index("ix_runs_status_heartbeat", "status", "heartbeat_at"),
         MYSQL_TABLE_ARGS,
@@ -100,6 +105,8 @@ class Run(SQLModel, table=True):
     user_id: str = Field(foreign_key="users.id", ondelete="CASCADE", max_length=ID_LENGTH)
     status: str = Field(default="queued", max_length=16)
     client_message_id: str | None = Field(default=None, max_length=128)
+    # Equal to client_message_id on a run that opened its conversation, else None.
+    opening_client_message_id: str | None = Field(default=None, max_length=128)
     message: str = Field(sa_type=LongText, nullable=False)
     final_text: str = Field(default="", sa_type=LongText, nullable=False)
     agent: str = Field(default="triage", max_length=AGENT_KEY_LENGTH)
@@ -115,6 +122,9 @@ class Run(SQLModel, table=True):
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     heartbeat_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The process answering the run (`ProcessIdentity`), so a restarted server can tell
+    # that it died.
+    owner_process: str | None = Field(default=None, max_length=255)
 
 
 class RunEvent(SQLModel, table=True):

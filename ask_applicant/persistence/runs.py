@@ -49,6 +49,7 @@ __all__ = [
     "get_run",
     "list_events",
     "new_run_id",
+    "owned_active_runs",
     "stale_runs",
     "streamed_text",
     "touch_run",
@@ -122,11 +123,21 @@ async def create_run(
     message: str,
     client_message_id: str | None,
     agent: str,
+    owner_process: str | None = None,
 ) -> tuple[Run, bool]:
     """Claim the conversation and store a new running run with its `run.created` event.
 
     One transaction: the claim on `sessions.active_run_id`, the run row (holding the
     user's message) and event 1, so a run is never visible without its first event.
+
+    Args:
+        db: The session to write with.
+        session_id: The conversation.
+        user_id: Who asks.
+        message: The question.
+        client_message_id: The client's id for the message, if any.
+        agent: The key of the agent the run starts with.
+        owner_process: Who answers the run (`ProcessIdentity.dumps()`), if known.
 
     Returns:
         The new run and True, or the existing run and False when `client_message_id`
@@ -150,6 +161,7 @@ async def create_run(
             message=message,
             client_message_id=client_message_id,
             agent=agent,
+            owner_process=owner_process,
         )
         if run is not None:
             return run
@@ -161,6 +173,14 @@ async def create_run(
         if holder is None:
             raise SessionNotFoundError(f"no conversation with id {session_id!r}")
         _id, active_run_id = holder
+        if active_run_id is not None and client_message_id is not None:
+            # The run holding the conversation may be this very message, sent twice at once.
+            existing = await find_run_by_client_message_id(
+                db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
+            )
+            await db.commit()
+            if existing is not None:
+                return existing, False
         if active_run_id is not None:
             raise SessionBusyError(active_run_id)
         # The run that held the conversation ended in between: try to claim it again.
@@ -178,6 +198,7 @@ async def _claim_and_insert(
     message: str,
     client_message_id: str | None,
     agent: str,
+    owner_process: str | None,
 ) -> tuple[Run, bool] | None:
     run_id = new_run_id()
     now = utcnow()
@@ -203,6 +224,7 @@ async def _claim_and_insert(
         created_at=now,
         started_at=now,
         heartbeat_at=now,
+        owner_process=owner_process,
     )
     data = {"run_id": run_id, "session_id": session_id, "agent": agent}
     try:
@@ -234,6 +256,16 @@ async def touch_run(db: AsyncSession, *, run_id: str) -> bool:
     )
     await db.commit()
     return bool(result.rowcount == 1)
+
+
+async def owned_active_runs(db: AsyncSession, *, limit: int = 500) -> list[tuple[str, str]]:
+    """`(run_id, owner_process)` of active runs that name the process answering them."""
+    query = (
+        select(Run.id, Run.owner_process)
+        .where(col(Run.status).in_(ACTIVE_STATUSES), col(Run.owner_process).is_not(None))
+        .limit(limit)
+    )
+    return [(run_id, str(owner)) for run_id, owner in (await db.exec(query)).all()]
 
 
 async def stale_runs(db: AsyncSession, *, stale_before: datetime, limit: int = 100) -> list[Run]:

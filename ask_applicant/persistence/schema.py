@@ -12,6 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ask_applicant.persistence.engine import READ_ONLY_OPTION
+
 
 def _migrations_dir() -> Path:
     # Beside the package in a checkout; in the working directory (the image's /app) when
@@ -58,7 +60,7 @@ async def current_revision(engine: AsyncEngine) -> str | None:
     def _read(connection: Connection) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
-    async with engine.connect() as conn:
+    async with engine.execution_options(**{READ_ONLY_OPTION: True}).connect() as conn:
         return await conn.run_sync(_read)
 
 

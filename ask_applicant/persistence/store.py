@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ask_applicant.persistence.columns import dumps, utcnow
+from ask_applicant.persistence.engine import reading
 from ask_applicant.persistence.models import ChatSession, SessionItem
 
 _items = SessionItem.__table__  # type: ignore[attr-defined]
@@ -56,7 +57,7 @@ class SqlSessionStore:
             query = query.order_by(_items.c.id.desc()).limit(limit)
         else:
             query = query.order_by(_items.c.id)
-        async with self._engine.connect() as conn:
+        async with reading(self._engine).connect() as conn:
             rows = (await conn.execute(query)).scalars().all()
         items = [json.loads(data) for data in rows]
         return items[::-1] if limit is not None else items
@@ -104,7 +105,7 @@ class SqlSessionStore:
 
     async def count_items(self) -> int:
         """The number of items stored for this conversation."""
-        async with self._engine.connect() as conn:
+        async with reading(self._engine).connect() as conn:
             query = select(func.count()).where(_items.c.session_id == self.session_id)
             return int((await conn.execute(query)).scalar_one())
 

@@ -99,7 +99,7 @@ async def key_guard(request: Request) -> Response | None:
     services = request.app.state.services
     engine: AsyncEngine = services.engine
     try:
-        async with open_db(engine) as db:
+        async with open_db(engine, read_only=True) as db:
             user = await authenticate(db, request.headers.get("authorization"))
     except Problem as problem:
         return problem.response()

@@ -119,6 +119,8 @@ async def running_services(
             engine=engine, graph=graph, profile=profile, settings=settings, run_config=run_config
         )
         stack.push_async_callback(runs.aclose)
+        # A crash here left runs `running`; their clients get their end before we serve.
+        await runs.end_orphaned()
         yield Services(
             settings=settings,
             engine=engine,

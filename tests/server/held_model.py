@@ -39,13 +39,15 @@ class HeldModel(Model):
         self.answer = answer
         self.pieces = pieces
         self.calls = 0
+        self._counting = threading.Lock()  # Servers in several threads may share one model.
         self.holding = threading.Event()
         self.release = threading.Event()
         if not hold:
             self.release.set()
 
     def _script(self) -> ScriptedModel:
-        self.calls += 1
+        with self._counting:
+            self.calls += 1
         return ScriptedModel([ModelStep(output=[assistant_message(self.answer)])])
 
     async def get_response(self, *args: Any, **kwargs: Any) -> ModelResponse:

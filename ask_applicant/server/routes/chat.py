@@ -15,6 +15,7 @@ from ask_applicant.server.deps import CurrentUser, RunManagerDep, ServicesDep, S
 from ask_applicant.server.event_stream import sse_events
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import (
+    ClientMessageIdReusedError,
     InvalidRunRequestError,
     RunManagerClosedError,
     RunNotFoundError,
@@ -38,8 +39,9 @@ async def start_run(
     A caller may write only to their own conversations, whatever their role.
 
     Raises:
-        Problem: 422 bad message, 404 unknown conversation, 409 busy conversation,
-            429 too many runs of this key at once.
+        Problem: 422 bad message, 404 unknown conversation, 409 busy conversation or
+            a client_message_id already used for another message, 429 too many runs
+            of this key at once.
     """
     try:
         message = validate_question(body.message, max_chars=settings.max_message_chars)
@@ -73,6 +75,14 @@ async def start_run(
         raise Problem(422, str(error), kind="invalid-message") from None
     except RunManagerClosedError:
         raise Problem(503, "The server is shutting down; try again in a moment.") from None
+    except ClientMessageIdReusedError as reused:
+        raise Problem(
+            409,
+            "This client_message_id was already used for a different message; "
+            "send a new message with a new client_message_id.",
+            kind="client-message-id-reused",
+            extra={"run_id": reused.run_id, "stream_url": stream_url(reused.run_id)},
+        ) from None
     except SessionBusyError as busy:
         raise Problem(
             409,

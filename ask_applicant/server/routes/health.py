@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
+from ask_applicant.persistence import reading
 from ask_applicant.server.deps import ServicesDep
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ async def readyz(services: ServicesDep) -> JSONResponse:
 async def _database_ok(engine: Any) -> bool:
     try:
         async with asyncio.timeout(DATABASE_CHECK_TIMEOUT_SECONDS):
-            async with engine.connect() as conn:
+            async with reading(engine).connect() as conn:
                 await conn.execute(text("SELECT 1"))
     except Exception as error:
         # Whatever the driver raises, the answer is the same: not ready.

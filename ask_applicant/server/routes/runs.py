@@ -31,7 +31,7 @@ async def visible_run(run_id: str, user: CurrentUser, services: ServicesDep) -> 
     """
     if not is_id(run_id):
         raise not_found("run")
-    async with open_db(services.engine) as db:
+    async with open_db(services.engine, read_only=True) as db:
         run = await get_run(db, run_id=run_id, owner_id=visible_owner(user))
     if run is None:
         raise not_found("run")

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence import ChatSession, Run
 from ask_applicant.persistence.runs import streamed_text
@@ -16,7 +17,7 @@ from ask_applicant.persistence.sessions import (
     rename_session,
 )
 from ask_applicant.server.auth import is_owner, not_found, visible_owner
-from ask_applicant.server.deps import CurrentUser, DbDep
+from ask_applicant.server.deps import CurrentUser, DbDep, ReadDbDep
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.schemas import (
     SessionDetail,
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 MAX_OFFSET = 1_000_000
 
 
-async def _visible_session(db: DbDep, user: CurrentUser, session_id: str) -> ChatSession:
+async def _visible_session(db: AsyncSession, user: CurrentUser, session_id: str) -> ChatSession:
     if not is_id(session_id):
         raise not_found("conversation")
     chat = await get_session(db, session_id=session_id, owner_id=visible_owner(user))
@@ -44,7 +45,7 @@ async def _visible_session(db: DbDep, user: CurrentUser, session_id: str) -> Cha
 @router.get("", response_model=SessionList)
 async def list_conversations(
     user: CurrentUser,
-    db: DbDep,
+    db: ReadDbDep,
     owner: Annotated[
         str | None,
         Query(max_length=64, description="Only this user's (the applicant's key only)."),
@@ -60,7 +61,7 @@ async def list_conversations(
 
 
 @router.get("/{session_id}", response_model=SessionDetail)
-async def read_conversation(session_id: str, user: CurrentUser, db: DbDep) -> SessionDetail:
+async def read_conversation(session_id: str, user: CurrentUser, db: ReadDbDep) -> SessionDetail:
     """A conversation and its messages (role, text, agent, status, created_at).
 
     The answer of a run still in progress holds the text streamed so far.

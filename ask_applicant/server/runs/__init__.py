@@ -1,13 +1,14 @@
 """Server-owned runs: started, recorded, replayed, followed, cancelled and swept.
 
 Public names: `RunManager`, `RunEventRecord`, `TERMINAL_EVENTS`, and the errors
-`SessionBusyError`, `SessionNotFoundError`, `RunNotFoundError`, `InvalidRunRequestError`,
-`RunManagerClosedError`, `TooManyRunsError`.
+`SessionBusyError`, `SessionNotFoundError`, `ClientMessageIdReusedError`, `RunNotFoundError`,
+`InvalidRunRequestError`, `RunManagerClosedError`, `TooManyRunsError`.
 """
 
 from __future__ import annotations
 
 from ask_applicant.server.runs.errors import (
+    ClientMessageIdReusedError,
     InvalidRunRequestError,
     RunManagerClosedError,
     RunNotFoundError,
@@ -20,6 +21,7 @@ from ask_applicant.server.runs.record import TERMINAL_EVENTS, RunEventRecord
 
 __all__ = [
     "TERMINAL_EVENTS",
+    "ClientMessageIdReusedError",
     "InvalidRunRequestError",
     "RunEventRecord",
     "RunManager",

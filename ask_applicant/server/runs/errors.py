@@ -6,6 +6,7 @@ from ask_applicant.persistence.runs import SessionBusyError
 from ask_applicant.persistence.store import SessionNotFoundError
 
 __all__ = [
+    "ClientMessageIdReusedError",
     "InvalidRunRequestError",
     "RunManagerClosedError",
     "RunNotFoundError",
@@ -38,3 +39,15 @@ class RunManagerClosedError(RuntimeError):
 
 class TooManyRunsError(RuntimeError):
     """The caller already has their cap of runs in progress (answer 429)."""
+
+
+class ClientMessageIdReusedError(ValueError):
+    """A `client_message_id` already named a different message (answer 409).
+
+    Attributes:
+        run_id: The run the id names.
+    """
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__("client_message_id was already used for a different message")
+        self.run_id = run_id

@@ -55,7 +55,7 @@ async def follow_run(
                 if not channel.closed:
                     await channel.wait()
                     continue
-        async with open_db(engine) as db:
+        async with open_db(engine, read_only=True) as db:
             # One transaction: a run read as finished has its terminal event stored.
             run = await get_run(db, run_id=run_id)
             rows = await list_events(db, run_id=run_id, after=cursor)

@@ -15,38 +15,33 @@ from collections.abc import AsyncIterator
 
 from agents import RunConfig
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import open_db
-from ask_applicant.persistence.models import ChatSession, Run
+from ask_applicant.persistence.models import Run
 from ask_applicant.persistence.runs import (
     TERMINAL_STATUSES,
-    create_run,
     end_run_elsewhere,
-    find_run_by_client_message_id,
     get_run,
 )
-from ask_applicant.persistence.sessions import create_session, get_session
 from ask_applicant.profile import Profile
+from ask_applicant.server.runs.admission import RunAdmission
 from ask_applicant.server.runs.channel import RunChannel
 from ask_applicant.server.runs.errors import (
     RunManagerClosedError,
     RunNotFoundError,
-    SessionNotFoundError,
-    TooManyRunsError,
 )
 from ask_applicant.server.runs.execution import RunExecution
 from ask_applicant.server.runs.failures import SERVER_STOPPED
 from ask_applicant.server.runs.follower import POLL_INTERVAL_SECONDS, follow_run
+from ask_applicant.server.runs.process_identity import ProcessIdentity
 from ask_applicant.server.runs.record import RunEventRecord
 from ask_applicant.server.runs.recorder import FLUSH_BATCH_SIZE, FLUSH_INTERVAL_SECONDS, RunRecorder
 from ask_applicant.server.runs.requests import (
     check_run_request,
-    conversation_title,
     plausible_id,
 )
-from ask_applicant.server.runs.sweeper import sweep_forever, sweep_stale_runs
+from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, sweep_stale_runs
 from ask_applicant.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -102,6 +97,8 @@ class RunManager:
         self._live: dict[str, RunExecution] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._sweeper: asyncio.Task[None] | None = None
+        self._identity = ProcessIdentity.current()
+        self._admission = RunAdmission(engine=engine, graph=graph, identity=self._identity)
         self._closed = False
         try:
             asyncio.get_running_loop()
@@ -127,7 +124,8 @@ class RunManager:
                 after the message.
             message: The question.
             client_message_id: The client's id for this message: sending it again on the
-                same conversation returns the same run and calls no model again.
+                same conversation (or, without `session_id`, from the same user) returns
+                the same run and calls no model again, even when the copies arrive at once.
             owner_scope: The user whose conversations may be used; None for any (owner).
             max_active: Refuse a new run when `user_id` already has this many in
                 progress here; a repeated `client_message_id` is still answered.
@@ -142,37 +140,23 @@ class RunManager:
             SessionBusyError: The conversation is answering another message.
             RunManagerClosedError: The server is shutting down.
             TooManyRunsError: `max_active` runs of this user are in progress.
+            ClientMessageIdReusedError: `client_message_id` already named another message.
         """
         if self._closed:
             raise RunManagerClosedError("the server is shutting down")
         check_run_request(message, client_message_id, max_chars=self._settings.max_message_chars)
         self._start_sweeper()
-        async with open_db(self._engine) as db:
-            chat = None
-            if session_id is not None:
-                chat = await _conversation(db, session_id=session_id, owner_scope=owner_scope)
-            if client_message_id is not None:
-                existing = await find_run_by_client_message_id(
-                    db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
-                )
-                if existing is not None:
-                    return existing
-            if max_active is not None and self.active_count(user_id) >= max_active:
-                raise TooManyRunsError(f"{max_active} runs already in progress")
-            if chat is None:
-                chat = await create_session(db, owner_id=user_id, title=conversation_title(message))
-            starting_key = self._graph.key_of(self._graph.starting_agent(chat.current_agent))
-            run, created = await create_run(
-                db,
-                session_id=chat.id,
-                user_id=user_id,
-                message=message,
-                client_message_id=client_message_id,
-                agent=starting_key,
-            )
-        if created:
-            self._launch(run, starting_key)
-        return run
+        admitted = await self._admission.admit(
+            user_id=user_id,
+            session_id=session_id,
+            message=message,
+            client_message_id=client_message_id,
+            owner_scope=owner_scope,
+            max_active=max_active,
+        )
+        if admitted.created:
+            self._launch(admitted.run, admitted.starting_key)
+        return admitted.run
 
     async def events(
         self, run_id: str, *, after: int = 0, owner_scope: str | None = None
@@ -257,25 +241,37 @@ class RunManager:
         """
         if not plausible_id(run_id):
             return None
-        async with open_db(self._engine) as db:
+        async with open_db(self._engine, read_only=True) as db:
             return await get_run(db, run_id=run_id, owner_id=owner_scope)
 
     def active_count(self, user_id: str) -> int:
-        """How many runs of `user_id` this process is answering now."""
-        return sum(
-            1 for run in self._live.values() if run.user_id == user_id and not run.done.is_set()
-        )
+        """How many runs of `user_id` this process is answering (or starting) now."""
+        return self._admission.active_count(user_id)
 
     async def sweep_stale(self) -> int:
-        """End the runs whose process died (heartbeat older than `stale_run_seconds`).
+        """End the runs whose process died: provably gone, or heartbeat too old.
 
         Returns:
             How many runs were marked failed.
         """
-        return await sweep_stale_runs(
+        orphans = await self.end_orphaned()
+        return orphans + await sweep_stale_runs(
             engine=self._engine,
             stale_seconds=self._settings.stale_run_seconds,
             skip=set(self._live),
+        )
+
+    async def end_orphaned(self) -> int:
+        """End at once the runs of processes on this host that are gone (a crash).
+
+        Called when the server starts, before it serves; runs of other hosts are left
+        to the heartbeat sweep.
+
+        Returns:
+            How many runs were marked failed.
+        """
+        return await end_orphaned_runs(
+            engine=self._engine, here=self._identity, skip=set(self._live)
         )
 
     async def aclose(self) -> None:
@@ -330,6 +326,7 @@ class RunManager:
         def forget(done: asyncio.Task[None]) -> None:
             self._tasks.pop(run.id, None)
             self._live.pop(run.id, None)
+            self._admission.release(run.user_id)
             if not done.cancelled() and done.exception() is not None:
                 logger.error("run %s task crashed", run.id, exc_info=done.exception())
 
@@ -354,14 +351,3 @@ class RunManager:
             self._sweeper = asyncio.create_task(
                 sweep_forever(self.sweep_stale, interval=self._sweep_interval), name="run sweeper"
             )
-
-
-async def _conversation(
-    db: AsyncSession, *, session_id: str, owner_scope: str | None
-) -> ChatSession:
-    chat = None
-    if plausible_id(session_id):
-        chat = await get_session(db, session_id=session_id, owner_id=owner_scope)
-    if chat is None:
-        raise SessionNotFoundError(f"no conversation with id {session_id!r}")
-    return chat

@@ -173,12 +173,13 @@ async def test_a_run_left_running_by_a_killed_server_is_ended_as_failed_by_the_n
             doomed.kill()
             doomed.wait()
     run_id = seen[0].data["run_id"]
-    # Generous against a loaded machine: only a heartbeat this old means a dead server.
+    # The new server ends the dead run at start-up (its process is provably gone); the
+    # short heartbeat settings would let its sweeper end it too on a host it cannot judge.
     survivor = await start_api(heartbeat_seconds=0.2, stale_run_seconds=2)
     async with survivor.client(key) as http:
         with anyio.fail_after(TIMEOUT):
             # A server publishes only what it has stored, so resuming from the last id the
-            # client read gets exactly the rest, closed by the sweeper's terminal event.
+            # client read gets exactly the rest, closed by the terminal event the new server stored.
             rest = await events(await _open_stream(http, run_id, seen[-1].id))
             replay = await events(await _open_stream(http, run_id, f"{run_id}:0"))
             run = (await http.get(f"/v1/runs/{run_id}")).json()
@@ -193,6 +194,57 @@ async def test_a_run_left_running_by_a_killed_server_is_ended_as_failed_by_the_n
     assert run["status"] == "failed"
     assert run["answer"] == answer_text(replay)
     assert DEFAULT_ANSWER.startswith(answer_text(seen))
+
+
+async def test_a_killed_servers_runs_have_ended_by_the_time_a_server_on_its_host_serves_again(
+    start_api: StartApi, migrated_database_url: str
+) -> None:
+    api_first = await start_api()  # only to make a key on this database
+    key = await api_first.new_key()
+    # The defaults: a heartbeat every 5 s, stale after 60 s. The heartbeat sweep alone
+    # would leave these runs running for a minute.
+    env = {**os.environ, "DATABASE_URL": migrated_database_url, "MCP_ENABLED": "false"}
+    for name in ("HEARTBEAT_SECONDS", "STALE_RUN_SECONDS"):
+        env.pop(name, None)
+    doomed = await anyio.to_thread.run_sync(_start_held_server, env)
+    seen: list[list[Frame]] = []
+    try:
+        with anyio.fail_after(60):
+            port_line = await anyio.to_thread.run_sync(doomed.stdout.readline)  # type: ignore[union-attr]
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{int(port_line)}",
+                headers={"Authorization": f"Bearer {key}"},
+                timeout=30,
+            ) as http:
+                for question in (QUESTION, "이직 이유가 뭔가요?"):
+                    request = http.build_request(
+                        "POST", "/v1/chat/stream", json={"message": question}
+                    )
+                    response = await http.send(request, stream=True)
+                    seen.append(await EventReader(response).until("message.delta"))
+                doomed.send_signal(signal.SIGKILL)
+                await anyio.to_thread.run_sync(doomed.wait)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+            doomed.wait()
+    survivor = await start_api()
+    async with survivor.client(key) as http:
+        with anyio.fail_after(TIMEOUT):
+            # Asked as soon as the new server serves: no waiting on a heartbeat.
+            run_ids = [got[0].data["run_id"] for got in seen]
+            runs = [(await http.get(f"/v1/runs/{run_id}")).json() for run_id in run_ids]
+            stopped = {"code": "internal", "message": "the server running this answer stopped"}
+            assert [(run["status"], run["error"]) for run in runs] == [("failed", stopped)] * 2
+            rests = [
+                await events(await _open_stream(http, run_id, got[-1].id))
+                for run_id, got in zip(run_ids, seen, strict=True)
+            ]
+    for run, got, rest in zip(runs, seen, rests, strict=True):
+        assert run["answer"] == answer_text(got + rest)
+        last = got[-1].seq
+        assert [f.seq for f in rest] == list(range(last + 1, last + 1 + len(rest)))
+        assert [f.event for f in rest][-1] == "run.failed"
 
 
 def _start_held_server(env: dict[str, str]) -> subprocess.Popen[str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -15,6 +19,7 @@ from ask_applicant.persistence.models import ChatSession, Run, User
 from ask_applicant.persistence.runs import NewEvent, append_events, create_run
 from ask_applicant.persistence.sessions import create_session
 from ask_applicant.server.runs import RunManager
+from ask_applicant.server.runs.process_identity import ProcessIdentity
 
 
 async def _orphan(engine: AsyncEngine, user: User, *, heartbeat_age: float) -> Run:
@@ -82,3 +87,54 @@ async def test_the_manager_sweeps_by_itself_in_the_background(
     finally:
         await manager.aclose()
     assert events[-1].event == "run.failed"
+
+
+async def _owned_by(engine: AsyncEngine, user: User, owner: ProcessIdentity) -> Run:
+    run = await _orphan(engine, user, heartbeat_age=0)
+    async with open_db(engine) as db:
+        await db.exec(update(Run).where(Run.id == run.id).values(owner_process=owner.dumps()))
+        await db.commit()
+    return run
+
+
+def _dead_process() -> ProcessIdentity:
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    identity = ProcessIdentity.of_pid(child.pid)
+    child.kill()
+    child.wait()
+    return identity
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc")
+async def test_a_run_of_a_dead_process_on_this_host_is_ended_at_once_and_others_are_left(
+    manager: RunManager, user: User, engine: AsyncEngine, collect: Callable[..., Any]
+) -> None:
+    dead = _dead_process()
+    crashed = await _owned_by(engine, user, dead)
+    elsewhere = await _owned_by(engine, user, dataclasses.replace(dead, host="another-host"))
+    alive = await _owned_by(engine, user, ProcessIdentity.current())
+
+    # Heartbeats are fresh: only the identity tells that the first run's process is gone.
+    assert await manager.end_orphaned() == 1
+    assert await manager.sweep_stale() == 0
+
+    events = await collect(manager, crashed.id)
+    assert [e.event for e in events][-1] == "run.failed"
+    assert events[-1].data == {
+        "code": "internal",
+        "message": "the server running this answer stopped",
+    }
+    found = [await manager.get(run.id) for run in (crashed, elsewhere, alive)]
+    statuses = {run.id: run.status for run in found if run is not None}
+    assert statuses == {crashed.id: "failed", elsewhere.id: "running", alive.id: "running"}
+
+    # Another host's run still ends by the heartbeat sweep once its heartbeat is old.
+    async with open_db(engine) as db:
+        old = utcnow() - timedelta(seconds=3600)
+        await db.exec(update(Run).where(Run.id == elsewhere.id).values(heartbeat_at=old))
+        await db.commit()
+    assert await manager.sweep_stale() == 1
+    swept = await manager.get(elsewhere.id)
+    assert swept is not None and swept.status == "failed"
