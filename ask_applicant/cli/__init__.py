@@ -10,6 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ask_applicant.cli import ask, chat, db, keys, mcp, serve
 from ask_applicant.cli import eval as evaluation
+from ask_applicant.log_config import configure_logging
+from ask_applicant.settings import get_settings
 
 app = typer.Typer(
     name="ask-applicant",
@@ -29,6 +31,8 @@ app.command(name="eval")(evaluation.evaluate)
 def main() -> None:
     """Entry point of the `ask-applicant` console script."""
     try:
+        # First, so nothing a command builds (an MCP server) can configure it its way.
+        configure_logging(get_settings())
         app()
     except ValidationError as error:
         # Bad settings are the user's to fix: say which, without a traceback.
