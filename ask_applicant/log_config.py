@@ -1,8 +1,9 @@
 """The process's logging: one handler on the root logger, plain text or JSON lines.
 
 Configured once, before anything else can: the `ask-applicant` command does it first
-thing, `create_app` does it for `uvicorn --factory`, and `serve` hands the same
-configuration to uvicorn, so its own loggers write through our handler too. Libraries
+thing, `create_app` does it for `uvicorn --factory` (unless its host configured logging
+already), and `serve` hands the same configuration to uvicorn, so its own loggers write
+through our handler too. Libraries
 that call `logging.basicConfig` later (the MCP server does, with a Rich handler whose
 tracebacks cost over a second of CPU each) find the root logger configured and leave it.
 """
@@ -66,13 +67,20 @@ def logging_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, *, keep_existing: bool = False) -> None:
     """Install our handler as the root logger's only one, unless it is there already.
 
     Idempotent, so the first configuration of the process wins (uvicorn's, from
     `serve`, before the app factory's).
+
+    Args:
+        settings: `log_format` and `log_level`.
+        keep_existing: Leave a root logger that already has handlers as it is: the
+            app factory's choice, for hosts that configured logging themselves (a test
+            runner capturing logs).
     """
-    if is_configured():
+    root = logging.getLogger()
+    if is_configured() or (keep_existing and root.handlers):
         return
     logging.config.dictConfig(logging_config(settings))
 

@@ -56,6 +56,12 @@ def is_unavailable(error: BaseException) -> bool:
     return any(busy in str(error.orig) for busy in _SQLITE_BUSY)
 
 
+def cause_of(error: BaseException) -> str:
+    """The driver's own one-line message (without SQLAlchemy's statement and links)."""
+    text = str(getattr(error, "orig", None) or error)
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 async def outlast(attempt: Callable[[], Awaitable[T]], *, grace_seconds: float, what: str) -> T:
     """Call `attempt` until it succeeds, retrying outages for up to `grace_seconds`.
 
@@ -84,7 +90,8 @@ async def outlast(attempt: Callable[[], Awaitable[T]], *, grace_seconds: float, 
             now = loop.time()
             if deadline is None:
                 deadline = now + grace_seconds
-                logger.warning("the database is unreachable; retrying %s: %s", what, error)
+                cause = cause_of(error)
+                logger.warning("the database is unreachable; retrying %s: %s", what, cause)
             if now >= deadline:
                 raise DatabaseUnavailableError(
                     f"the database was unreachable for {grace_seconds:g}s"

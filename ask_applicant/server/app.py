@@ -59,7 +59,7 @@ def create_app(
     settings = settings or get_settings()
     # Before the lifespan builds the MCP servers, whose constructor would otherwise
     # put a Rich handler on the root logger.
-    configure_logging(settings)
+    configure_logging(settings, keep_existing=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

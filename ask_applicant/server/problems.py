@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ask_applicant.persistence.columns import dumps
-from ask_applicant.persistence.outage import DatabaseUnavailableError, is_unavailable
+from ask_applicant.persistence.outage import DatabaseUnavailableError, cause_of, is_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -172,8 +172,8 @@ async def _on_database_error(request: Request, exc: Exception) -> Response:
         logger.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return problem_response(500, "Something went wrong on our side; the error was logged.")
     # One line, no traceback: during an outage every request would log one.
-    cause = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    logger.warning("%s %s: the database is unreachable: %s", request.method, request.url, cause)
+    where = f"{request.method} {request.url.path}"
+    logger.warning("%s: the database is unreachable: %s", where, cause_of(exc))
     return problem_response(
         503,
         "The database is unreachable right now; try again shortly.",
