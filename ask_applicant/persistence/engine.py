@@ -11,6 +11,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MYSQL_POOL_RECYCLE_SECONDS = 1_800
+# A server that stops answering (paused, partitioned) must fail a query, not hang it:
+# the failure is then an outage (503, or a run's retried write) like a refused connection.
+MYSQL_CONNECT_TIMEOUT_SECONDS = 5
+MYSQL_READ_TIMEOUT_SECONDS = 30
 
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
@@ -28,7 +32,12 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     """
     url = make_url(database_url)
     if url.get_backend_name() == "mysql":
-        query: dict[str, Any] = {"charset": "utf8mb4", **url.query}
+        query: dict[str, Any] = {
+            "charset": "utf8mb4",
+            "connect_timeout": str(MYSQL_CONNECT_TIMEOUT_SECONDS),
+            "read_timeout": str(MYSQL_READ_TIMEOUT_SECONDS),
+            **url.query,
+        }
         return create_async_engine(
             url.set(query=query),
             echo=echo,

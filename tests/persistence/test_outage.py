@@ -136,3 +136,14 @@ async def test_past_the_grace_a_write_gives_up_and_other_errors_are_not_retried(
         await outlast(attempt_bad_sql, grace_seconds=60, what="a test write")
     assert not isinstance(failed.value, DatabaseUnavailableError)
     assert bad_tries == 1
+
+
+def test_a_mysql_engine_gives_up_on_a_silent_server_instead_of_waiting_forever() -> None:
+    # A paused server leaves connections open: without a read timeout a query would
+    # wait for ever (tests/server/test_database_outage.py shows the 503 it becomes).
+    engine = create_engine("mysql+asyncmy://user@127.0.0.1:3306/db")
+    _args, options = engine.dialect.create_connect_args(engine.url)
+    assert options["connect_timeout"] > 0
+    assert options["read_timeout"] > 0
+    override = create_engine("mysql+asyncmy://user@127.0.0.1:3306/db?read_timeout=2")
+    assert override.dialect.create_connect_args(override.url)[1]["read_timeout"] == 2

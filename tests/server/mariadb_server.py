@@ -30,7 +30,8 @@ def _free_port() -> int:
 
 
 class MariaDbServer:
-    """A throwaway MariaDB on 127.0.0.1: `start`, `kill` (SIGKILL), `start` again, `stop`.
+    """A throwaway MariaDB on 127.0.0.1: `start`, `kill` (SIGKILL) or `pause` (SIGSTOP),
+    `start` or `resume` again, `stop`.
 
     Args:
         root: An empty directory for its data, socket and log.
@@ -93,8 +94,20 @@ class MariaDbServer:
         process.wait(timeout=30)
         self._process = None
 
+    def pause(self) -> None:
+        """Freeze it (SIGSTOP): connections stay open but nothing answers."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """Let a paused server go on (SIGCONT)."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         """Kill it if it runs (the data directory is the test's to throw away)."""
+        if self._process is not None:
+            self.resume()  # A stopped process takes SIGKILL too, but let it go cleanly.
         self.kill()
 
     def _wait_until_ready(self) -> None:

@@ -56,9 +56,12 @@ async def serve(mariadb: MariaDbServer) -> AsyncIterator[Any]:
     """Starts the API on the test's MariaDB (stopped before the database is)."""
     servers: list[LiveServer] = []
 
-    async def start(model: HeldModel, **overrides: Any) -> tuple[str, str]:
+    async def start(model: HeldModel, url_query: str = "", **overrides: Any) -> tuple[str, str]:
         settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, database_url=mariadb.database_url, mcp_enabled=False, **overrides
+            _env_file=None,
+            database_url=mariadb.database_url + url_query,
+            mcp_enabled=False,
+            **overrides,
         )
         app = create_app(settings, model=model, stream=StreamOptions(keepalive_seconds=1))
         server = LiveServer(app)
@@ -187,3 +190,25 @@ async def _once_ended(http: httpx.AsyncClient, run_id: str) -> dict[str, Any]:
         if response.status_code == 200 and response.json()["status"] != "running":
             return dict(response.json())
         await anyio.sleep(0.2)
+
+
+async def test_a_hung_database_answers_503_after_the_read_timeout_and_recovers(
+    mariadb: MariaDbServer, serve: Any
+) -> None:
+    # SIGSTOP: connections stay open and nothing answers; a short read timeout (the
+    # default is 30 s) turns the silence into an outage.
+    url, key = await serve(HeldModel(), url_query="?read_timeout=2&connect_timeout=2")
+    headers = {"Authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as http:
+        with anyio.fail_after(BOUND_SECONDS):
+            before = await http.get("/v1/sessions")
+            mariadb.pause()
+            try:
+                during = await http.get("/v1/sessions")
+            finally:
+                mariadb.resume()
+            await _assert_working_again(http)
+    assert before.status_code == 200
+    assert during.status_code == 503, during.text
+    assert during.headers["content-type"] == "application/problem+json"
+    assert int(during.headers["retry-after"]) > 0
