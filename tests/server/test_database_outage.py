@@ -14,7 +14,12 @@ import anyio
 import httpx
 import pytest
 
-from ask_applicant.persistence import create_engine, open_db, upgrade_to_head_async
+from ask_applicant.persistence import (
+    SqlSessionStore,
+    create_engine,
+    open_db,
+    upgrade_to_head_async,
+)
 from ask_applicant.persistence.users import create_user
 from ask_applicant.server.app import create_app
 from ask_applicant.server.services import StreamOptions
@@ -102,11 +107,25 @@ async def _assert_unavailable(http: httpx.AsyncClient) -> None:
     assert ready.status_code == 503
 
 
-async def _assert_working_again(http: httpx.AsyncClient) -> None:
+async def _assert_working_again(http: httpx.AsyncClient) -> str:
+    """Asks again, without a restart; returns the new conversation's id."""
     answered = await http.post("/v1/chat", json={"message": QUESTION})
     assert answered.status_code == 200, answered.text
     assert answered.json()["status"] == "completed"
     assert answered.json()["answer"] == DEFAULT_ANSWER
+    return str(answered.json()["session_id"])
+
+
+async def _history_lengths(database_url: str, *session_ids: str) -> list[int]:
+    """How many SDK items each conversation stored (what the next question reads)."""
+    engine = create_engine(database_url)
+    try:
+        return [
+            len(await SqlSessionStore(session_id, engine=engine).get_items())
+            for session_id in session_ids
+        ]
+    finally:
+        await engine.dispose()
 
 
 def _assert_each_once_in_order(found: list[Frame]) -> None:
@@ -137,7 +156,10 @@ async def test_a_ten_second_outage_mid_answer_loses_nothing_and_the_run_complete
             stored = await http.get(f"/v1/runs/{run_id}")
             async with http.stream("GET", f"/v1/runs/{run_id}/stream") as replay:
                 replayed = await EventReader(replay).rest()
-            await _assert_working_again(http)
+            undisturbed = await _assert_working_again(http)
+            histories = await _history_lengths(
+                mariadb.database_url, before[0].data["session_id"], undisturbed
+            )
     found = before + rest
     _assert_each_once_in_order(found)
     assert found[-1].event == "run.completed"
@@ -145,6 +167,8 @@ async def test_a_ten_second_outage_mid_answer_loses_nothing_and_the_run_complete
     assert stored.json()["status"] == "completed"
     assert stored.json()["answer"] == DEFAULT_ANSWER
     assert [(f.id, f.event, f.data) for f in replayed] == [(f.id, f.event, f.data) for f in found]
+    # The conversation's history was written through the outage, once, like any other.
+    assert histories[0] == histories[1] > 0
 
 
 async def test_an_outage_past_the_grace_ends_the_run_with_database_unavailable_at_once(
