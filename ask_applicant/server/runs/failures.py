@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import openai
 from agents import MaxTurnsExceeded, ModelBehaviorError
 
-from ask_applicant.persistence.outage import DatabaseUnavailableError
+from ask_applicant.persistence.outage import is_unavailable
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def failure_of(error: BaseException) -> Failure:
     Args:
         error: What escaped the turn (the caller logs it with its traceback).
     """
-    if isinstance(error, DatabaseUnavailableError):
+    if is_unavailable(error):
         return DATABASE_UNAVAILABLE
     if isinstance(error, MaxTurnsExceeded):
         return Failure("max_turns", "the agents needed more steps than allowed for one answer")
