@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_PROFILE_PATH = Path(__file__).parent / "profile" / "sample"
@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     heartbeat_seconds: float = Field(default=5.0, gt=0)
     stale_run_seconds: float = Field(default=60.0, gt=0)
     mcp_enabled: bool = True
+    # How long a run keeps its events in memory and retries its writes while the
+    # database is unreachable, before it ends with `database_unavailable`.
+    db_outage_grace_seconds: float = Field(default=30.0, ge=0, le=3600)
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # Host and Origin values the API (its /mcp mounts) accepts; JSON lists in the environment.
     allowed_hosts: list[str] = Field(
         default=["127.0.0.1", "127.0.0.1:*", "localhost", "localhost:*", "[::1]", "[::1]:*"]
@@ -64,6 +69,13 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "mysql+asyncmy://")):
             raise ValueError("DATABASE_URL must start with sqlite+aiosqlite:// or mysql+asyncmy://")
         return value
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _any_case(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.upper() if info.field_name == "log_level" else value.lower()
 
     @model_validator(mode="after")
     def _default_model(self) -> Settings:

@@ -39,6 +39,13 @@ app = typer.Typer(
 @app.callback()
 def _root() -> None:
     """Answer recruiters' questions about one job applicant."""
+    # Before any command runs, so nothing it builds (an MCP server) can configure logging
+    # its own way. Not for `--help`, which exits before this and needs no settings. A
+    # host that configured logging already (a test runner capturing it) keeps its own.
+    from ask_applicant.log_config import configure_logging
+    from ask_applicant.settings import get_settings
+
+    configure_logging(get_settings(), keep_existing=True)
 
 
 def main() -> None:

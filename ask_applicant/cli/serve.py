@@ -16,6 +16,7 @@ import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 
+from ask_applicant.log_config import logging_config
 from ask_applicant.persistence import User, create_engine, open_db
 from ask_applicant.persistence.users import create_user
 from ask_applicant.server.startup import StartupError, prepare_schema, read_profile
@@ -77,7 +78,9 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        log_level="info",
+        # Ours, so uvicorn's lines (access log included) take LOG_FORMAT like the rest.
+        log_config=logging_config(settings),
+        log_level=settings.log_level.lower(),
         # Open event streams would otherwise hold a shutdown until their runs end.
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )

@@ -23,6 +23,10 @@ MYSQL_POOL_RECYCLE_SECONDS = 1_800
 SQLITE_POOL_SIZE = 10
 SQLITE_MAX_OVERFLOW = 40
 READ_ONLY_OPTION = "ask_applicant_read_only"
+# A server that stops answering (paused, partitioned) must fail a query, not hang it:
+# the failure is then an outage (503, or a run's retried write) like a refused connection.
+MYSQL_CONNECT_TIMEOUT_SECONDS = 5
+MYSQL_READ_TIMEOUT_SECONDS = 30
 
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
@@ -40,7 +44,12 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     """
     url = make_url(database_url)
     if url.get_backend_name() == "mysql":
-        query: dict[str, Any] = {"charset": "utf8mb4", **url.query}
+        query: dict[str, Any] = {
+            "charset": "utf8mb4",
+            "connect_timeout": str(MYSQL_CONNECT_TIMEOUT_SECONDS),
+            "read_timeout": str(MYSQL_READ_TIMEOUT_SECONDS),
+            **url.query,
+        }
         return create_async_engine(
             url.set(query=query),
             echo=echo,

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from ask_applicant.persistence.columns import dumps, utcnow
 from ask_applicant.persistence.engine import reading
 from ask_applicant.persistence.models import ChatSession, SessionItem
+from ask_applicant.persistence.outage import outlast
 
 _items = SessionItem.__table__  # type: ignore[attr-defined]
 _sessions = ChatSession.__table__  # type: ignore[attr-defined]
@@ -33,6 +34,8 @@ class SqlSessionStore:
         session_id: The id of an existing `sessions` row.
         engine: The process's engine.
         session_settings: The SDK's settings; `limit` is the default for `get_items`.
+        outage_grace: Seconds `get_items` and `add_items` retry while the database is
+            unreachable (0: fail at once).
     """
 
     def __init__(
@@ -41,13 +44,30 @@ class SqlSessionStore:
         *,
         engine: AsyncEngine,
         session_settings: SessionSettings | None = None,
+        outage_grace: float = 0.0,
     ) -> None:
         self.session_id = session_id
         self.session_settings = session_settings
         self._engine = engine
+        self._outage_grace = outage_grace
 
     async def get_items(self, limit: int | None = None) -> list[Any]:
         """Return the latest `limit` items (all when None), oldest first."""
+        return await outlast(
+            lambda: self._get_items(limit),
+            grace_seconds=self._outage_grace,
+            what=f"reading conversation {self.session_id}",
+        )
+
+    async def add_items(self, items: list[Any]) -> None:
+        """Append `items` as one batch in one transaction."""
+        await outlast(
+            lambda: self._add_items(items),
+            grace_seconds=self._outage_grace,
+            what=f"items of conversation {self.session_id}",
+        )
+
+    async def _get_items(self, limit: int | None) -> list[Any]:
         limit = resolve_session_limit(limit, self.session_settings)
         query = select(_items.c.data).where(_items.c.session_id == self.session_id)
         if limit is not None:
@@ -62,8 +82,7 @@ class SqlSessionStore:
         items = [json.loads(data) for data in rows]
         return items[::-1] if limit is not None else items
 
-    async def add_items(self, items: list[Any]) -> None:
-        """Append `items` as one batch in one transaction."""
+    async def _add_items(self, items: list[Any]) -> None:
         if not items:
             return
         now = utcnow()

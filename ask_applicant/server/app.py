@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from agents import Model, RunConfig
 from fastapi import FastAPI
 
+from ask_applicant.log_config import configure_logging
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.problems import install_problem_handlers
@@ -49,11 +50,16 @@ def create_app(
         stream: Event-stream framing (keep-alive interval, retry hint).
         max_body_bytes: The largest request body accepted (413 beyond).
 
+    Logging is configured here unless the process already did (see `log_config`).
+
     Returns:
         The app; its lifespan opens the database, profile, agents and MCP servers, and
         fails with `StartupError` when the profile or the schema is not usable.
     """
     settings = settings or get_settings()
+    # Before the lifespan builds the MCP servers, whose constructor would otherwise
+    # put a Rich handler on the root logger.
+    configure_logging(settings, keep_existing=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

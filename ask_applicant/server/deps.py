@@ -5,6 +5,7 @@ async def route(user: CurrentUser, db: DbDep, runs: RunManagerDep) -> ...
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -13,11 +14,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import User, open_db
+from ask_applicant.persistence.outage import cause_of, is_unavailable
 from ask_applicant.server.auth import authenticate, rate_limited
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
 from ask_applicant.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 
 def get_services(request: Request) -> Services:
@@ -42,8 +46,25 @@ async def get_db(services: ServicesDep) -> AsyncIterator[AsyncSession]:
     Not for streaming routes or routes that wait on a run: the session would keep its
     transaction open until the response ends.
     """
-    async with open_db(services.engine) as db:
+    db = open_db(services.engine)
+    try:
         yield db
+    finally:
+        await _close(db)
+
+
+async def _close(db: AsyncSession) -> None:
+    # Closing rolls back on the server, after the response has been sent: a database
+    # that went away meanwhile must not turn an answered request into a dropped
+    # connection. The broken connection is discarded by the pool either way.
+    try:
+        await db.close()
+    except Exception as error:
+        if not is_unavailable(error):
+            raise
+        logger.warning(
+            "the database went away before a request's session closed: %s", cause_of(error)
+        )
 
 
 async def get_read_db(services: ServicesDep) -> AsyncIterator[AsyncSession]:

@@ -3,28 +3,35 @@
 Routes raise `Problem`; FastAPI's validation errors, Starlette's 404/405 and any
 unexpected exception are turned into the same shape by the handlers installed with
 `install_problem_handlers`, so a client never has to parse two error formats and
-never sees a stack trace.
+never sees a stack trace. An unreachable database is a 503 with `Retry-After`, not a
+500: the request may well succeed a little later.
 """
 
 from __future__ import annotations
 
 import http
+import logging
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ask_applicant.persistence.columns import dumps
+from ask_applicant.persistence.outage import DatabaseUnavailableError, cause_of, is_unavailable
+
+logger = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:ask-applicant:problem:"
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_REPORTED_ERRORS = 20
+DATABASE_RETRY_AFTER_SECONDS = 5
 
 
 class Problem(Exception):
@@ -160,6 +167,21 @@ async def _on_unexpected(_request: Request, _exc: Exception) -> Response:
     return problem_response(500, "Something went wrong on our side; the error was logged.")
 
 
+async def _on_database_error(request: Request, exc: Exception) -> Response:
+    if not is_unavailable(exc):
+        logger.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return problem_response(500, "Something went wrong on our side; the error was logged.")
+    # One line, no traceback: during an outage every request would log one.
+    where = f"{request.method} {request.url.path}"
+    logger.warning("%s: the database is unreachable: %s", where, cause_of(exc))
+    return problem_response(
+        503,
+        "The database is unreachable right now; try again shortly.",
+        kind="database-unavailable",
+        headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+    )
+
+
 class StreamOver(Exception):
     """A finished run's stream asked for after its terminal event: nothing more will come."""
 
@@ -174,4 +196,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(HTTPException, _on_http_error)
+    app.add_exception_handler(SQLAlchemyError, _on_database_error)
+    app.add_exception_handler(DatabaseUnavailableError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)

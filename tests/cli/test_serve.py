@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -129,3 +130,38 @@ async def test_bad_input_is_a_clear_message_and_exit_code_2(
     result = await anyio.to_thread.run_sync(_invoke, args, env, monkeypatch)
     assert result.exit_code == 2, result.output
     assert says in result.output and "Traceback" not in result.output
+
+
+async def test_with_log_format_json_uvicorn_logs_through_our_handler_as_json_lines(
+    tmp_path: Path,
+) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'served.db'}",
+        "MCP_ENABLED": "false",
+        "LOG_FORMAT": "json",
+    }
+    server = await anyio.to_thread.run_sync(_start, port, env)
+    try:
+        with anyio.fail_after(60):
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+                while True:
+                    try:
+                        if (await http.get("/healthz")).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        await anyio.sleep(0.1)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        await anyio.to_thread.run_sync(server.wait, 30)
+    stderr = server.stderr.read()  # type: ignore[union-attr]
+    # The command's own messages are plain; everything logged is one JSON object a line.
+    logged = [line for line in stderr.splitlines() if line and not line.startswith("serving on")]
+    records = [json.loads(line) for line in logged]
+    said = {(record["logger"], record["message"]) for record in records}
+    assert ("uvicorn.error", "Application startup complete.") in said
+    assert any(
+        name == "uvicorn.access" and "GET /healthz" in message and message.endswith("200")
+        for name, message in said
+    )

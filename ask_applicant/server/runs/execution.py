@@ -13,10 +13,17 @@ from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.agents.turn import Turn, TurnOutcome
 from ask_applicant.persistence import SqlSessionStore, open_db
+from ask_applicant.persistence.outage import DatabaseUnavailableError, is_unavailable
 from ask_applicant.persistence.runs import RunEnding, RunTakenOverError, touch_run
 from ask_applicant.profile import Profile
 from ask_applicant.server.runs.channel import RunChannel
-from ask_applicant.server.runs.failures import INTERNAL, TIMEOUT, Failure, failure_of
+from ask_applicant.server.runs.failures import (
+    DATABASE_UNAVAILABLE,
+    INTERNAL,
+    TIMEOUT,
+    Failure,
+    failure_of,
+)
 from ask_applicant.server.runs.recorder import RunRecorder
 from ask_applicant.settings import Settings
 
@@ -25,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 class RunExecution:
     """One run in this process: its turn, heartbeat, recorder and live channel.
+
+    While the database is unreachable, the run goes on answering: its events wait in
+    the recorder and its conversation's writes are retried, each for
+    `db_outage_grace_seconds`. A write (or heartbeat) that outlasts it stops the run
+    with `database_unavailable`.
 
     Args:
         engine: The process's engine.
@@ -68,11 +80,14 @@ class RunExecution:
         self._stop: Failure | None = None
         self._taken_over = False
         self._ended = asyncio.Event()
+        recorder.on_unavailable = self._database_gone
         self._turn = Turn(
             graph=graph,
             context=ChatContext(user_id, session_id, profile, settings),
             question=message,
-            session=SqlSessionStore(session_id, engine=engine),
+            session=SqlSessionStore(
+                session_id, engine=engine, outage_grace=settings.db_outage_grace_seconds
+            ),
             starting_key=starting_key,
             max_turns=settings.max_turns,
             run_config=run_config,
@@ -125,6 +140,9 @@ class RunExecution:
             self._taken_over = True
             self._turn.cancel()
             return self._failed(INTERNAL)
+        except DatabaseUnavailableError:
+            logger.warning("run %s stopped: the database stayed unreachable", self.run_id)
+            return self._failed(DATABASE_UNAVAILABLE)
         except Exception as exc:
             logger.exception("run %s failed", self.run_id)
             return self._failed(failure_of(exc))
@@ -179,8 +197,14 @@ class RunExecution:
             # Nothing more to try here: the sweeper ends the run once its heartbeat is old.
             logger.exception("could not record the end of run %s", self.run_id)
 
+    def _database_gone(self) -> None:
+        self._recorder.give_up_on_database()
+        self.stop(DATABASE_UNAVAILABLE)
+
     async def _heartbeat(self) -> None:
         # Waits on an event rather than being cancelled, so a write is never cut short.
+        loop = asyncio.get_running_loop()
+        unreachable_since: float | None = None
         while not self._ended.is_set():
             try:
                 await asyncio.wait_for(self._ended.wait(), self._settings.heartbeat_seconds)
@@ -190,9 +214,18 @@ class RunExecution:
             try:
                 async with open_db(self._engine) as db:
                     alive = await touch_run(db, run_id=self.run_id)
-            except Exception:
-                logger.warning("heartbeat of run %s failed", self.run_id, exc_info=True)
+            except Exception as error:
+                if not is_unavailable(error):
+                    logger.warning("heartbeat of run %s failed", self.run_id, exc_info=True)
+                    continue
+                # Even a run with nothing to write cannot outlive the grace.
+                unreachable_since = unreachable_since or loop.time()
+                if loop.time() - unreachable_since >= self._settings.db_outage_grace_seconds:
+                    self._database_gone()
+                    return
+                logger.warning("heartbeat of run %s: the database is unreachable", self.run_id)
                 continue
+            unreachable_since = None
             if not alive:
                 # Ended elsewhere (a cancel on another worker, or the sweeper).
                 self._taken_over = True

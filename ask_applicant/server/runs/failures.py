@@ -7,13 +7,16 @@ from dataclasses import dataclass
 import openai
 from agents import MaxTurnsExceeded, ModelBehaviorError
 
+from ask_applicant.persistence.outage import is_unavailable
+
 
 @dataclass(frozen=True)
 class Failure:
     """The `run.failed` event's data.
 
     Attributes:
-        code: One of `max_turns`, `timeout`, `model_error`, `rate_limited`, `internal`.
+        code: One of `max_turns`, `timeout`, `model_error`, `rate_limited`,
+            `database_unavailable`, `internal`.
         message: One sentence for the asker; it never contains exception text.
     """
 
@@ -27,6 +30,9 @@ class Failure:
 
 TIMEOUT = Failure("timeout", "the answer took too long and was stopped")
 SERVER_STOPPED = Failure("internal", "the server running this answer stopped")
+DATABASE_UNAVAILABLE = Failure(
+    "database_unavailable", "the database could not be reached for too long, so the answer stopped"
+)
 INTERNAL = Failure("internal", "something went wrong on our side while answering")
 
 
@@ -36,6 +42,8 @@ def failure_of(error: BaseException) -> Failure:
     Args:
         error: What escaped the turn (the caller logs it with its traceback).
     """
+    if is_unavailable(error):
+        return DATABASE_UNAVAILABLE
     if isinstance(error, MaxTurnsExceeded):
         return Failure("max_turns", "the agents needed more steps than allowed for one answer")
     # The subclasses first: a timeout and a rate limit are API errors too.

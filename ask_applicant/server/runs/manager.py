@@ -317,6 +317,7 @@ class RunManager:
                 channel=channel,
                 flush_interval=self._flush_interval,
                 batch_size=self._batch_size,
+                outage_grace=self._settings.db_outage_grace_seconds,
             ),
         )
         self._live[run.id] = execution
