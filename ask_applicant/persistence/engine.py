@@ -9,6 +9,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ask_applicant.persistence.sqlite_connection import connect_sqlite
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MYSQL_POOL_RECYCLE_SECONDS = 1_800
 
@@ -38,7 +40,12 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             max_overflow=40,
         )
     engine = create_async_engine(
-        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        url,
+        echo=echo,
+        connect_args={
+            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+            "async_creator_fn": connect_sqlite,
+        },
     )
     _tune_sqlite(engine)
     return engine
