@@ -8,7 +8,6 @@ never sees a stack trace.
 
 from __future__ import annotations
 
-import http
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -25,6 +24,25 @@ PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:ask-applicant:problem:"
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_REPORTED_ERRORS = 20
+
+# Our own words, not `http.HTTPStatus`'s: its phrases change between Python versions
+# (3.13 says "Unprocessable Content" where 3.11 said "Unprocessable Entity").
+TITLES: dict[int, str] = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    409: "Conflict",
+    413: "Request Entity Too Large",
+    415: "Unsupported Media Type",
+    421: "Misdirected Request",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 class Problem(Exception):
@@ -106,10 +124,7 @@ def problem_response(
 
 
 def _phrase(status: int) -> str:
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
+    return TITLES.get(status, "Error")
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
