@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Match
 
 from ask_applicant.persistence.columns import dumps
 
@@ -24,6 +25,7 @@ PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:ask-applicant:problem:"
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_REPORTED_ERRORS = 20
+CHECKED_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 # Our own words, not `http.HTTPStatus`'s: its phrases change between Python versions
 # (3.13 says "Unprocessable Content" where 3.11 said "Unprocessable Entity").
@@ -159,15 +161,38 @@ async def _on_validation_error(_request: Request, exc: Exception) -> Response:
     return problem_response(422, _summary(errors), kind="invalid-request", extra={"errors": errors})
 
 
-async def _on_http_error(_request: Request, exc: Exception) -> Response:
+async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    headers = dict(exc.headers or {})
     if exc.status_code == 404:
         detail = "There is nothing at this address."
     elif exc.status_code == 405:
+        allow = ", ".join(allowed_methods(request))
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": allow})
         detail = "This address does not accept this method."
+        headers["Allow"] = allow
     else:
         detail = str(exc.detail)
-    return problem_response(exc.status_code, detail, headers=exc.headers)
+    return problem_response(exc.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app accepts at the request's path, and OPTIONS.
+
+    Starlette's own `Allow` names only the first route that matched the path, so a path
+    served by two routes (GET and HEAD) advertised one of them. Each method is tried
+    against every route, through the routes' public `matches`.
+    """
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in CHECKED_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
+    ]
+    return [*allowed, "OPTIONS"]
 
 
 async def _on_unexpected(_request: Request, _exc: Exception) -> Response:
