@@ -69,10 +69,12 @@ async def get_current_user(request: Request, services: ServicesDep) -> User:
     transaction (on SQLite, the write lock) for as long as a stream lasts.
 
     Raises:
-        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit.
+        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit
+            or after too many failed authentications from the caller's address.
     """
-    async with open_db(services.engine) as db:
-        user = await authenticate(db, request.headers.get("authorization"))
+    with services.auth_failures.watch(request):
+        async with open_db(services.engine) as db:
+            user = await authenticate(db, request.headers.get("authorization"))
     limited = rate_limited(services.limiter, user)
     if limited is not None:
         raise limited

@@ -75,7 +75,7 @@ async def test_a_body_in_utf8_with_a_byte_order_mark_or_brackets_in_text_is_read
             bom = b"\xef\xbb\xbf" + json.dumps({"message": "Where did you study?"}).encode()
             reply = await http.post("/v1/chat", content=bom, headers=JSON)
             assert reply.status_code == 200, reply.text
-            brackets = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ in words ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+            brackets = "[" * 40 + " in words " + "]" * 34
             reply = await http.post("/v1/chat", json={"message": brackets})
             assert reply.status_code == 200, reply.text
             session = reply.json()["session_id"]
