@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.agents.graph import AgentGraph
@@ -62,7 +63,21 @@ RunManagerDep = Annotated[RunManager, Depends(get_run_manager)]
 GraphDep = Annotated[AgentGraph, Depends(get_graph)]
 
 
-async def get_current_user(request: Request, services: ServicesDep) -> User:
+# Declares the Bearer scheme in the OpenAPI document for every route that needs a
+# key; it refuses nothing itself (auto_error=False): `authenticate` decides, as
+# problem+json.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    description="An API key from `ask-applicant keys create`: `Authorization: Bearer <key>`.",
+)
+
+
+async def get_current_user(
+    request: Request,
+    services: ServicesDep,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+) -> User:
     """The caller, by Bearer key, within their request rate.
 
     Reads with its own short session: a request-long one would hold a database
