@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     run_timeout_seconds: float = Field(default=120.0, gt=0)
     max_message_chars: int = Field(default=4000, ge=1, le=100_000)
     rate_limit_per_minute: int = Field(default=60, ge=1)
+    auth_failures_per_minute: int = Field(default=20, ge=1)
     max_concurrent_runs_per_key: int = Field(default=4, ge=1)
     heartbeat_seconds: float = Field(default=5.0, gt=0)
     stale_run_seconds: float = Field(default=60.0, gt=0)

@@ -1,10 +1,12 @@
 """Serving an MCP server over streamable HTTP inside the API's ASGI app.
 
-The SDK's own app guards only localhost unless told otherwise; here the allowed
-Host and Origin values are always passed in, so a deployment behind a real
-domain is protected the same way (foreign Origin → 403, unknown Host → 421).
-The caller may add a guard (the API's Bearer-key check) that runs before the
-MCP transport sees the request.
+Every request passes a gate before the MCP transport sees it, in this order:
+the `Host` and `Origin` headers, parsed strictly (`host_policy`) and checked against
+the allowed values (unknown Host → 421, foreign Origin → 403); the method (a
+stateless server has no stream to GET and no session to DELETE: 405, `Allow: POST`);
+then the caller's guard (the API's Bearer-key check). Refusals are problem+json.
+The mount answers at its path with and without a trailing slash, so no redirect
+(which would be built from the request's Host) is ever needed.
 """
 
 from __future__ import annotations
@@ -22,13 +24,18 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ask_applicant.mcp_servers.host_policy import HostPolicy
 from ask_applicant.mcp_servers.portfolio import build_portfolio_server
 from ask_applicant.mcp_servers.profile import build_profile_server
+from ask_applicant.server.problems import problem_response
 
 if TYPE_CHECKING:
     from ask_applicant.profile import Profile
 
 DEFAULT_BODY_LIMIT = 1024 * 1024
+
+STATEFUL_METHODS = ("GET", "POST", "DELETE")
+STATELESS_METHODS = ("POST",)
 
 Guard = Callable[[Request], Awaitable[Response | None]]
 """Looks at a request before MCP does; returns a response to refuse it, None to let it in."""
@@ -40,17 +47,22 @@ class HttpMount:
 
     Attributes:
         path: Where the host app routes it, e.g. ``/mcp/profile``.
-        app: The ASGI app serving that path (guard, then the MCP transport).
+        app: The ASGI app serving that path (the gate, then the MCP transport).
         session_manager: The SDK's session manager; it must be running, see `run`.
+        methods: The HTTP methods it answers: POST alone when stateless.
     """
 
     path: str
     app: ASGIApp
     session_manager: StreamableHTTPSessionManager
+    methods: tuple[str, ...] = STATEFUL_METHODS
 
-    def route(self) -> Route:
-        """A Starlette/FastAPI route for `path`; append it to the host app's routes."""
-        return Route(self.path, endpoint=self.app, methods=["GET", "POST", "DELETE"])
+    def routes(self) -> list[Route]:
+        """Starlette/FastAPI routes for `path`, with and without a trailing slash."""
+        return [
+            Route(path, endpoint=self.app, methods=list(self.methods))
+            for path in (self.path, self.path.rstrip("/") + "/")
+        ]
 
     def run(self) -> AbstractAsyncContextManager[None]:
         """The session manager's lifetime: enter it once in the host app's lifespan.
@@ -89,17 +101,17 @@ def streamable_http_mount(
         The mount: route it, and run its session manager in the host's lifespan.
 
     Raises:
-        ValueError: A path that does not start with ``/`` or an empty host list.
+        ValueError: A path that does not start with ``/``, an empty host list, or a
+            host or origin pattern that does not parse.
     """
     if not path.startswith("/"):
         raise ValueError(f"path must start with '/': {path!r}")
     if not allowed_hosts:
         raise ValueError("allowed_hosts is empty: every request would be refused")
-    security = TransportSecuritySettings(
-        enable_dns_rebinding_protection=True,
-        allowed_hosts=list(allowed_hosts),
-        allowed_origins=list(allowed_origins),
-    )
+    policy = HostPolicy(allowed_hosts, allowed_origins)
+    # Our gate checks Host and Origin, more strictly than the SDK's string prefixes;
+    # the SDK's check would only answer the same refusals in plain text.
+    security = TransportSecuritySettings(enable_dns_rebinding_protection=False)
     # Called for its side effect: the SDK builds and keeps the session manager.
     server.streamable_http_app(
         streamable_http_path=path,
@@ -108,12 +120,9 @@ def streamable_http_mount(
         stateless_http=stateless,
     )
     manager = server.session_manager
-    transport: ASGIApp = StreamableHTTPASGIApp(manager)
-    return HttpMount(
-        path=path,
-        app=transport if guard is None else _Guarded(guard, transport),
-        session_manager=manager,
-    )
+    methods = STATELESS_METHODS if stateless else STATEFUL_METHODS
+    gate = _Gate(StreamableHTTPASGIApp(manager), policy=policy, methods=methods, guard=guard)
+    return HttpMount(path=path, app=gate, session_manager=manager, methods=methods)
 
 
 def profile_and_portfolio_mounts(
@@ -155,17 +164,38 @@ def profile_and_portfolio_mounts(
     ]
 
 
-class _Guarded:
-    """Runs the guard, then the transport, for HTTP requests."""
+class _Gate:
+    """Host and Origin, then the method, then the guard; then the transport."""
 
-    def __init__(self, guard: Guard, app: ASGIApp) -> None:
-        self.guard = guard
+    def __init__(
+        self, app: ASGIApp, *, policy: HostPolicy, methods: tuple[str, ...], guard: Guard | None
+    ) -> None:
         self.app = app
+        self.policy = policy
+        self.methods = methods
+        self.guard = guard
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            refusal = await self.guard(Request(scope))
+            refusal = await self._refusal(Request(scope))
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+    async def _refusal(self, request: Request) -> Response | None:
+        if not self.policy.host_allowed(request.headers.getlist("host")):
+            return problem_response(
+                421, "This server does not answer for this host name.", kind="unknown-host"
+            )
+        if not self.policy.origin_allowed(request.headers.getlist("origin")):
+            return problem_response(
+                403, "Requests from this origin are not allowed.", kind="forbidden-origin"
+            )
+        if request.method not in self.methods:
+            return problem_response(
+                405,
+                f"This address accepts only {', '.join(self.methods)}.",
+                headers={"Allow": ", ".join(self.methods)},
+            )
+        return await self.guard(request) if self.guard is not None else None

@@ -16,6 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ask_applicant.persistence.sqlite_connection import connect_sqlite
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MYSQL_POOL_RECYCLE_SECONDS = 1_800
 # Writers queue on SQLite's lock while holding a pooled connection, so the pool must
@@ -62,7 +64,13 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     if url.database and url.database != ":memory:" and url.query.get("mode") != "memory":
         options = {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_MAX_OVERFLOW}
     engine = create_async_engine(
-        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **options
+        url,
+        echo=echo,
+        connect_args={
+            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+            "async_creator_fn": connect_sqlite,
+        },
+        **options,
     )
     _tune_sqlite(engine)
     return engine

@@ -9,19 +9,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence.columns import utcnow
 from ask_applicant.persistence.models import ChatSession
-
-MAX_TITLE_LENGTH = 200
+from ask_applicant.persistence.titles import clean_title
 
 
 def new_session_id() -> str:
     """A conversation id nobody can guess (192 random bits)."""
     return "s_" + secrets.token_urlsafe(24)
-
-
-def clean_title(title: str) -> str:
-    """A title on one line, without control characters, within the column's length."""
-    cleaned = " ".join("".join(ch if ch.isprintable() else " " for ch in title).split())
-    return cleaned[:MAX_TITLE_LENGTH]
 
 
 async def create_session(db: AsyncSession, *, owner_id: str, title: str = "") -> ChatSession:

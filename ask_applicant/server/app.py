@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from ask_applicant.log_config import configure_logging
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
+from ask_applicant.server.openapi import install_openapi
 from ask_applicant.server.problems import install_problem_handlers
 from ask_applicant.server.routes import agents, chat, health, runs, sessions
 from ask_applicant.server.services import StreamOptions, running_services
@@ -82,6 +83,7 @@ def create_app(
     )
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     install_problem_handlers(app)
+    install_openapi(app)
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
         app.include_router(router)
     app.router.routes.extend(mcp_routes())

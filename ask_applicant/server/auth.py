@@ -92,15 +92,16 @@ def rate_limited(limiter: SlidingWindowLimiter, user: User) -> Problem | None:
 
 
 async def key_guard(request: Request) -> Response | None:
-    """Refuses a request without a valid key (401) or over its rate (429).
+    """Refuses a request without a valid key (401) or over its rate limits (429).
 
     Used in front of the MCP mounts, which are not FastAPI routes.
     """
     services = request.app.state.services
     engine: AsyncEngine = services.engine
     try:
-        async with open_db(engine, read_only=True) as db:
-            user = await authenticate(db, request.headers.get("authorization"))
+        with services.auth_failures.watch(request):
+            async with open_db(engine, read_only=True) as db:
+                user = await authenticate(db, request.headers.get("authorization"))
     except Problem as problem:
         return problem.response()
     limited = rate_limited(services.limiter, user)

@@ -9,7 +9,8 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.agents.graph import AgentGraph
@@ -90,7 +91,21 @@ RunManagerDep = Annotated[RunManager, Depends(get_run_manager)]
 GraphDep = Annotated[AgentGraph, Depends(get_graph)]
 
 
-async def get_current_user(request: Request, services: ServicesDep) -> User:
+# Declares the Bearer scheme in the OpenAPI document for every route that needs a
+# key; it refuses nothing itself (auto_error=False): `authenticate` decides, as
+# problem+json.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    description="An API key from `ask-applicant keys create`: `Authorization: Bearer <key>`.",
+)
+
+
+async def get_current_user(
+    request: Request,
+    services: ServicesDep,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+) -> User:
     """The caller, by Bearer key, within their request rate.
 
     Reads with its own short read-only session: a request-long one would hold a
@@ -98,10 +113,12 @@ async def get_current_user(request: Request, services: ServicesDep) -> User:
     waits for a writer.
 
     Raises:
-        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit.
+        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit
+            or after too many failed authentications from the caller's address.
     """
-    async with open_db(services.engine, read_only=True) as db:
-        user = await authenticate(db, request.headers.get("authorization"))
+    with services.auth_failures.watch(request):
+        async with open_db(services.engine, read_only=True) as db:
+            user = await authenticate(db, request.headers.get("authorization"))
     limited = rate_limited(services.limiter, user)
     if limited is not None:
         raise limited

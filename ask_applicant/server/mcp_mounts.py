@@ -2,9 +2,11 @@
 
 The routes exist from the moment the app is created; the servers behind them are
 built in the lifespan (they need the profile) and found on `app.state.services`.
-Each request passes the Bearer-key check (401), then the transport's Host and Origin
-checks against `ALLOWED_HOSTS` / `ALLOWED_ORIGINS` (421 / 403), then MCP. The body
-limit of the whole app applies too.
+Each request passes the Host and Origin checks against `ALLOWED_HOSTS` /
+`ALLOWED_ORIGINS` (421 / 403), then the Bearer-key check (401, 429), then MCP; all
+refusals are problem+json. The servers are stateless, so only POST is answered (GET
+and DELETE: 405), at each path with and without a trailing slash. The body limit of
+the whole app applies too.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from __future__ import annotations
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from ask_applicant.mcp_servers.http_mount import HttpMount, streamable_http_mount
+from ask_applicant.mcp_servers.http_mount import (
+    STATELESS_METHODS,
+    HttpMount,
+    streamable_http_mount,
+)
 from ask_applicant.mcp_servers.portfolio import build_portfolio_server
 from ask_applicant.mcp_servers.profile import build_profile_server
 from ask_applicant.profile import Profile
@@ -64,8 +70,13 @@ class _MountedServer:
 
 
 def mcp_routes() -> list[Route]:
-    """The `/mcp/...` routes to add to the app."""
+    """The `/mcp/...` routes to add to the app, with and without a trailing slash.
+
+    Serving both means the router never redirects to the slash-less path, a redirect
+    it would build from the request's (unchecked) Host header.
+    """
     return [
-        Route(path, endpoint=_MountedServer(name), methods=["GET", "POST", "DELETE"])
+        Route(route_path, endpoint=_MountedServer(name), methods=list(STATELESS_METHODS))
         for name, path in MCP_PATHS.items()
+        for route_path in (path, path + "/")
     ]

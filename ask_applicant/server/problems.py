@@ -9,7 +9,6 @@ never sees a stack trace. An unreachable database is a 503 with `Retry-After`, n
 
 from __future__ import annotations
 
-import http
 import logging
 import re
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Match
 
 from ask_applicant.persistence.columns import dumps
 from ask_applicant.persistence.outage import DatabaseUnavailableError, cause_of, is_unavailable
@@ -32,6 +32,26 @@ PROBLEM_TYPE_PREFIX = "urn:ask-applicant:problem:"
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_REPORTED_ERRORS = 20
 DATABASE_RETRY_AFTER_SECONDS = 5
+CHECKED_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+# Our own words, not `http.HTTPStatus`'s: its phrases change between Python versions
+# (3.13 says "Unprocessable Content" where 3.11 said "Unprocessable Entity").
+TITLES: dict[int, str] = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    409: "Conflict",
+    413: "Request Entity Too Large",
+    415: "Unsupported Media Type",
+    421: "Misdirected Request",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 class Problem(Exception):
@@ -113,10 +133,7 @@ def problem_response(
 
 
 def _phrase(status: int) -> str:
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
+    return TITLES.get(status, "Error")
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -151,15 +168,38 @@ async def _on_validation_error(_request: Request, exc: Exception) -> Response:
     return problem_response(422, _summary(errors), kind="invalid-request", extra={"errors": errors})
 
 
-async def _on_http_error(_request: Request, exc: Exception) -> Response:
+async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    headers = dict(exc.headers or {})
     if exc.status_code == 404:
         detail = "There is nothing at this address."
     elif exc.status_code == 405:
+        allow = ", ".join(allowed_methods(request))
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": allow})
         detail = "This address does not accept this method."
+        headers["Allow"] = allow
     else:
         detail = str(exc.detail)
-    return problem_response(exc.status_code, detail, headers=exc.headers)
+    return problem_response(exc.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app accepts at the request's path, and OPTIONS.
+
+    Starlette's own `Allow` names only the first route that matched the path, so a path
+    served by two routes (GET and HEAD) advertised one of them. Each method is tried
+    against every route, through the routes' public `matches`.
+    """
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in CHECKED_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
+    ]
+    return [*allowed, "OPTIONS"]
 
 
 async def _on_unexpected(_request: Request, _exc: Exception) -> Response:

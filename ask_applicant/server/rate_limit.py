@@ -36,6 +36,22 @@ class SlidingWindowLimiter:
         self._hits: dict[str, deque[float]] = {}
         self._next_sweep = clock() + window
 
+    def retry_after(self, key: str) -> int | None:
+        """Whether a hit for `key` would be refused now, without counting one.
+
+        Returns:
+            None when it would be allowed; otherwise the whole seconds to wait.
+        """
+        now = self._clock()
+        hits = self._hits.get(key)
+        if not hits:
+            return None
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        if len(hits) >= self.limit:
+            return max(1, math.ceil(hits[0] + self.window - now))
+        return None
+
     def hit(self, key: str) -> int | None:
         """Count one request for `key`.
 

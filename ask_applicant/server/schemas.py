@@ -40,7 +40,9 @@ class ChatRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(max_length=MAX_MESSAGE_FIELD_CHARS)
+    # minLength documents what `validate_question` enforces after parsing (422 for an
+    # empty or whitespace-only message), where the configured limits are known.
+    message: str = Field(max_length=MAX_MESSAGE_FIELD_CHARS, json_schema_extra={"minLength": 1})
     session_id: EntityId | None = None
     client_message_id: Annotated[str, Field(pattern=CLIENT_MESSAGE_ID_PATTERN)] | None = None
 

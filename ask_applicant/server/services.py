@@ -21,6 +21,7 @@ from ask_applicant.agents.models import configure_tracing, create_openai_client,
 from ask_applicant.mcp_servers.http_mount import HttpMount
 from ask_applicant.persistence import create_engine
 from ask_applicant.profile import Profile
+from ask_applicant.server.auth_failures import AuthFailureLimit
 from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import SlidingWindowLimiter
@@ -56,6 +57,7 @@ class Services:
         graph: The agent graph every run uses.
         runs: The run manager.
         limiter: The per-key request limit.
+        auth_failures: The per-address limit on failed authentications.
         mcp: The specialists' MCP connections (for `/readyz`).
         mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
         model_label: What answers: `offline`, or the model name and API.
@@ -68,6 +70,7 @@ class Services:
     graph: AgentGraph
     runs: RunManager
     limiter: SlidingWindowLimiter
+    auth_failures: AuthFailureLimit
     mcp: McpLinks
     mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
     model_label: str = "offline"
@@ -128,6 +131,7 @@ async def running_services(
             graph=graph,
             runs=runs,
             limiter=SlidingWindowLimiter(settings.rate_limit_per_minute),
+            auth_failures=AuthFailureLimit(settings.auth_failures_per_minute),
             mcp=links,
             mcp_mounts=mounts,
             model_label=_model_label(settings, model),

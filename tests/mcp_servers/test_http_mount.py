@@ -70,7 +70,7 @@ async def base_url(mount: HttpMount) -> AsyncIterator[str]:
             ready.set()
             yield
 
-    app = Starlette(routes=[mount.route()], lifespan=lifespan)
+    app = Starlette(routes=mount.routes(), lifespan=lifespan)
     # Listening before uvicorn starts: early connections wait in the backlog.
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

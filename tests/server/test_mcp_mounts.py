@@ -115,3 +115,65 @@ async def test_the_mcp_mounts_share_the_keys_request_rate(start_api: StartApi) -
         limited = await http.get("/v1/agents")
     assert statuses == [200, 200]
     assert limited.status_code == 429 and limited.headers["retry-after"]
+
+
+def _is_problem(reply: httpx.Response, status: int) -> None:
+    assert reply.status_code == status, reply.text
+    assert reply.headers["content-type"] == "application/problem+json"
+    assert reply.json()["status"] == status and reply.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/mcp/profile", "/mcp/portfolio/"])
+async def test_a_stateless_server_answers_get_and_delete_with_405_at_once(
+    api: Api, path: str
+) -> None:
+    async with api.client(await api.new_key()) as http:
+        with anyio.fail_after(TIMEOUT):  # before: the GET stream stayed open for good
+            stream = await http.get(path, headers={"Accept": "text/event-stream"})
+            delete = await http.delete(path, headers={"mcp-session-id": "whatever"})
+    for reply in (stream, delete):
+        _is_problem(reply, 405)
+        assert "POST" in reply.headers["allow"] and "GET" not in reply.headers["allow"]
+
+
+async def test_a_trailing_slash_is_served_not_redirected_and_a_foreign_host_is_421(
+    api: Api,
+) -> None:
+    async with api.client(await api.new_key()) as http:
+        served = await http.post("/mcp/profile/", json=INITIALIZE, headers=MCP_HEADERS)
+        foreign = await http.post(
+            "/mcp/profile/", json=INITIALIZE, headers={**MCP_HEADERS, "Host": "evil.example"}
+        )
+    assert served.status_code == 200 and _rpc_result(served)["serverInfo"]["name"]
+    _is_problem(foreign, 421)
+    assert "location" not in foreign.headers
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "localhost:{port}@evil.example"},
+        {"Host": "127.0.0.1:{port}.evil.example"},
+        {"Host": "localhost:{port}/evil"},
+        {"Host": "localhost:99999"},
+        {"Origin": "http://localhost:{port}@evil.example"},
+        {"Origin": "http://localhost:3000.evil.example"},
+        {"Origin": "null"},
+    ],
+)
+async def test_hosts_and_origins_that_only_start_like_an_allowed_one_are_refused(
+    api: Api, headers: dict[str, str]
+) -> None:
+    port = httpx.URL(api.url).port
+    sent = {name: value.format(port=port) for name, value in headers.items()}
+    async with api.client(await api.new_key()) as http:
+        reply = await http.post("/mcp/profile", json=INITIALIZE, headers={**MCP_HEADERS, **sent})
+    _is_problem(reply, 421 if "Host" in sent else 403)
+
+
+async def test_host_and_origin_are_checked_before_the_key(api: Api) -> None:
+    async with api.client() as http:
+        foreign = await http.post(
+            "/mcp/profile", json=INITIALIZE, headers={**MCP_HEADERS, "Host": "evil.example"}
+        )
+    _is_problem(foreign, 421)

@@ -37,6 +37,10 @@ BAD_CHAT_BODIES: list[tuple[str, bytes | str, int]] = [
     ("Korean client id", json.dumps({"message": "hi", "client_message_id": "메시지"}), 422),
     ("long client id", json.dumps({"message": "hi", "client_message_id": "m" * 129}), 422),
     ("deeply nested", '{"message": ' + "[" * 5000 + "]" * 5000 + "}", 400),
+    ("nested 33 deep", '{"message": ' + "[" * 32 + "]" * 32 + "}", 400),
+    ("UTF-16", json.dumps({"message": "Where did you study?"}).encode("utf-16"), 400),
+    ("UTF-16 without BOM", json.dumps({"message": "Where?"}).encode("utf-16-le"), 400),
+    ("UTF-32", json.dumps({"message": "Where did you study?"}).encode("utf-32"), 400),
 ]
 
 
@@ -61,6 +65,31 @@ async def test_every_bad_chat_body_gets_a_clear_4xx_problem(api: Api) -> None:
                     reply = await http.post(path, content=body, headers=JSON)
                     assert reply.status_code == status, (path, name, reply.text)
                     _is_problem(reply, status)
+
+
+async def test_a_body_in_utf8_with_a_byte_order_mark_or_brackets_in_text_is_read(
+    api: Api,
+) -> None:
+    async with api.client(await api.new_key()) as http:
+        with anyio.fail_after(TIMEOUT):
+            bom = b"\xef\xbb\xbf" + json.dumps({"message": "Where did you study?"}).encode()
+            reply = await http.post("/v1/chat", content=bom, headers=JSON)
+            assert reply.status_code == 200, reply.text
+            brackets = "[" * 40 + " in words " + "]" * 34
+            reply = await http.post("/v1/chat", json={"message": brackets})
+            assert reply.status_code == 200, reply.text
+            session = reply.json()["session_id"]
+            patch = json.dumps({"title": "Ｔitle"}).encode("utf-16")
+            refused = await http.patch(f"/v1/sessions/{session}", content=patch, headers=JSON)
+            _is_problem(refused, 400)
+
+
+async def test_problem_titles_are_ours_whatever_the_python_version(api: Api) -> None:
+    async with api.client(await api.new_key()) as http:
+        unprocessable = await http.post("/v1/chat", json={"message": ""})
+        too_large = await http.post("/v1/chat", content=b"x" * (2 * 1024 * 1024), headers=JSON)
+    assert unprocessable.json()["title"] == "Unprocessable Entity"
+    assert too_large.json()["title"] == "Request Entity Too Large"
 
 
 async def test_a_too_long_message_names_the_limit(api: Api) -> None:

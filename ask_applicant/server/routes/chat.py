@@ -13,6 +13,7 @@ from ask_applicant.persistence import Run
 from ask_applicant.server.auth import not_found
 from ask_applicant.server.deps import CurrentUser, RunManagerDep, ServicesDep, SettingsDep
 from ask_applicant.server.event_stream import sse_events
+from ask_applicant.server.json_body import JsonBodyRoute
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import (
     ClientMessageIdReusedError,
@@ -26,7 +27,7 @@ from ask_applicant.server.runs import (
 from ask_applicant.server.schemas import ChatRequest, ChatResponse
 from ask_applicant.server.views import chat_response, stream_url
 
-router = APIRouter(prefix="/v1", tags=["chat"])
+router = APIRouter(prefix="/v1", tags=["chat"], route_class=JsonBodyRoute)
 
 CONCURRENCY_RETRY_AFTER_SECONDS = 5
 

@@ -18,6 +18,7 @@ from ask_applicant.persistence.sessions import (
 )
 from ask_applicant.server.auth import is_owner, not_found, visible_owner
 from ask_applicant.server.deps import CurrentUser, DbDep, ReadDbDep
+from ask_applicant.server.json_body import JsonBodyRoute
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.schemas import (
     SessionDetail,
@@ -28,7 +29,7 @@ from ask_applicant.server.schemas import (
 )
 from ask_applicant.server.views import session_detail, session_view, stream_url
 
-router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+router = APIRouter(prefix="/v1/sessions", tags=["sessions"], route_class=JsonBodyRoute)
 
 MAX_OFFSET = 1_000_000
 

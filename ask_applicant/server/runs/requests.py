@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ask_applicant.persistence.runs import MAX_CLIENT_MESSAGE_ID_LENGTH
-from ask_applicant.persistence.sessions import clean_title
+from ask_applicant.persistence.titles import clean_title, shortened
 from ask_applicant.server.runs.errors import InvalidRunRequestError
 
 MAX_ID_LENGTH = 64
@@ -52,7 +52,7 @@ def plausible_id(identifier: str) -> bool:
 def conversation_title(message: str) -> str:
     """A new conversation's title: its first message on one line, shortened."""
     title = clean_title(message)
-    return title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1].rstrip() + "…"
+    return shortened(title, TITLE_LENGTH)
 
 
 def _encodable(text: str) -> bool:

@@ -18,6 +18,21 @@ async def test_liveness_and_readiness_answer_without_a_key(start_api: StartApi) 
     assert ready.json() == {"status": "ready", "database": "ok", "mcp": [], "model": "offline"}
 
 
+async def test_health_checks_name_every_method_they_accept(start_api: StartApi) -> None:
+    api = await start_api()
+    async with api.client() as http:
+        for path in ("/healthz", "/readyz"):
+            options = await http.options(path)
+            assert options.status_code == 204, options.text
+            assert options.headers["allow"] == "GET, HEAD, OPTIONS"
+            wrong = await http.post(path)
+            assert wrong.status_code == 405
+            assert wrong.headers["content-type"] == "application/problem+json"
+            assert wrong.headers["allow"] == "GET, HEAD, OPTIONS"
+        chat = await http.put("/v1/chat")
+    assert chat.status_code == 405 and chat.headers["allow"] == "POST, OPTIONS"
+
+
 async def test_the_openapi_docs_describe_every_endpoint(start_api: StartApi) -> None:
     api = await start_api()
     async with api.client() as http:
