@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
 
+    # Client adapters (see the README's "Clients" section).
+    openai_compat_enabled: bool = True
+    openai_compat_handoff_text: bool = False
+    ui_chat_enabled: bool = True
+    seed_api_enabled: bool = False
+    seed_recruiter_name: str = Field(default="Seed front end", min_length=1, max_length=200)
+
     @field_validator("database_url")
     @classmethod
     def _known_driver(cls, value: str) -> str:

@@ -1,5 +1,6 @@
 """Conversations, their SDK items, runs and run events in MySQL or SQLite."""
 
+from ask_applicant.persistence.adapter_models import ConversationKey, IdAlias
 from ask_applicant.persistence.engine import create_engine, open_db
 from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
 from ask_applicant.persistence.schema import (
@@ -12,6 +13,8 @@ from ask_applicant.persistence.store import SessionNotFoundError, SqlSessionStor
 
 __all__ = [
     "ChatSession",
+    "ConversationKey",
+    "IdAlias",
     "Run",
     "RunEvent",
     "SchemaBehindError",
