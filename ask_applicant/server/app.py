@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.problems import install_problem_handlers
-from ask_applicant.server.routes import agents, chat, health, openai_compat, runs, sessions
+from ask_applicant.server.routes import agents, chat, health, openai_compat, runs, sessions, ui_chat
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
@@ -80,5 +80,7 @@ def create_app(
         app.include_router(router)
     if settings.openai_compat_enabled:
         app.include_router(openai_compat.router)
+    if settings.ui_chat_enabled:
+        app.include_router(ui_chat.router)
     app.router.routes.extend(mcp_routes())
     return app
