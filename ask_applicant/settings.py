@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     openai_compat_handoff_text: bool = False
     ui_chat_enabled: bool = True
     seed_api_enabled: bool = False
+    # Browser origins allowed to call the API cross-origin (CORS); JSON list; empty: none.
+    cors_origins: list[str] = Field(default=[])
     seed_recruiter_name: str = Field(default="Seed front end", min_length=1, max_length=200)
 
     @field_validator("database_url")

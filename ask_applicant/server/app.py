@@ -13,11 +13,21 @@ from contextlib import asynccontextmanager
 
 from agents import Model, RunConfig
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.problems import install_problem_handlers
-from ask_applicant.server.routes import agents, chat, health, openai_compat, runs, sessions, ui_chat
+from ask_applicant.server.routes import (
+    agents,
+    chat,
+    health,
+    openai_compat,
+    runs,
+    seed,
+    sessions,
+    ui_chat,
+)
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
@@ -82,5 +92,16 @@ def create_app(
         app.include_router(openai_compat.router)
     if settings.ui_chat_enabled:
         app.include_router(ui_chat.router)
+    if settings.seed_api_enabled:
+        app.include_router(seed.router)
+    if settings.cors_origins:
+        # Browsers calling from another origin (the seed front end, a useChat app).
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["Location", "X-Session-Id", "X-Run-Id"],
+        )
     app.router.routes.extend(mcp_routes())
     return app
