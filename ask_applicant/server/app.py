@@ -38,6 +38,11 @@ owned by the server, which survive disconnects and resume with `Last-Event-ID`.
 
 Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`).
 Errors are `application/problem+json`.
+
+Adapters for existing clients (see the README's "Clients"): OpenAI-compatible chat at
+`/v1/models` and `/v1/chat/completions` (errors in OpenAI's shape), the Vercel AI SDK's
+UI message stream at `/v1/ui/chat`, and, when `SEED_API_ENABLED`, the seed front end's
+routes (`/user`, `/sessions/{id}`, `/openai-response/...`), which need no key.
 """
 
 

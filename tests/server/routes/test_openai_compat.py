@@ -214,3 +214,30 @@ async def test_a_ui_title_prompt_is_answered_at_once_without_a_run_even_at_the_c
     assert title.choices[0].message.content == '{"title": "💼 Where did she study"}'
     assert model.calls == 1
     assert len(await _conversations(api, key)) == 1
+
+
+async def test_every_adapter_route_is_in_the_openapi_document(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    api = await start_api_on_sqlite(model=HeldModel(), seed_api_enabled=True)
+    async with api.client() as http:
+        paths = (await http.get("/openapi.json")).json()["paths"]
+    assert {
+        "/v1/models",
+        "/v1/chat/completions",
+        "/v1/ui/chat",
+        "/v1/ui/chat/{chat_id}/stream",
+        "/user",
+        "/sessions/{user_id}",
+        "/sessions/{session_id}",
+        "/openai-response/sse",
+        "/openai-response/text",
+    } <= set(paths)
+    assert "requestBody" in paths["/v1/chat/completions"]["post"]
+
+
+async def test_the_openai_routes_are_gone_when_disabled(start_api_on_sqlite: StartApi) -> None:
+    api = await start_api_on_sqlite(model=HeldModel(), openai_compat_enabled=False)
+    async with _client(api, await api.new_key()) as client, _deadline():
+        with pytest.raises(openai.NotFoundError):
+            await client.models.list()
