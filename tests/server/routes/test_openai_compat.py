@@ -241,3 +241,47 @@ async def test_the_openai_routes_are_gone_when_disabled(start_api_on_sqlite: Sta
     async with _client(api, await api.new_key()) as client, _deadline():
         with pytest.raises(openai.NotFoundError):
             await client.models.list()
+
+
+async def test_a_failed_run_is_a_502_or_an_error_frame_the_client_raises(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    model = HeldModel(hold=True)
+    api = await start_api_on_sqlite(model=model, run_timeout_seconds=0.5)
+    messages = [{"role": "user", "content": QUESTION}]
+    async with _client(api, await api.new_key()) as client, _deadline():
+        with pytest.raises(openai.InternalServerError) as whole:
+            await client.chat.completions.create(model="ask-applicant", messages=messages)
+        stream = await client.chat.completions.create(
+            model="ask-applicant",
+            messages=[{"role": "user", "content": "And where does she work?"}],
+            stream=True,
+        )
+        with pytest.raises(openai.APIError) as streamed:
+            _ = [chunk async for chunk in stream]
+    model.release.set()
+    assert whole.value.status_code == 502
+    assert isinstance(whole.value.body, dict) and whole.value.body["code"] == "timeout"
+    assert streamed.value.message
+
+
+async def test_hand_offs_are_written_as_text_only_when_the_setting_asks(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    question = [{"role": "user", "content": "What programming languages does she know?"}]
+    answers = []
+    for shown in (False, True):
+        api = await start_api_on_sqlite(openai_compat_handoff_text=shown)
+        async with _client(api, await api.new_key()) as client, _deadline():
+            whole = await client.chat.completions.create(model="ask-applicant", messages=question)
+            stream = await client.chat.completions.create(
+                model="ask-applicant", messages=question, stream=True
+            )
+            streamed = "".join(
+                [c.choices[0].delta.content or "" async for c in stream if c.choices]
+            )
+        answers.append((whole.choices[0].message.content or "", streamed))
+    (plain, plain_streamed), (noted, noted_streamed) = answers
+    assert "specialist answers" not in plain + plain_streamed
+    assert noted.startswith("_→ the ") and "specialist answers._" in noted
+    assert noted_streamed.startswith("_→ the ")
