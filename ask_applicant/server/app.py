@@ -15,6 +15,9 @@ from agents import Model, RunConfig
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from ask_applicant.server.adapters.error_routes import ShapesByPath
+from ask_applicant.server.adapters.openai_wire import openai_error
+from ask_applicant.server.adapters.seed_wire import seed_error
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.problems import install_problem_handlers
@@ -89,7 +92,8 @@ def create_app(
         docs_url="/docs",
         openapi_url="/openapi.json",
     )
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    shapes = _adapter_error_shapes(settings)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes, responder=shapes)
     install_problem_handlers(app)
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
         app.include_router(router)
@@ -110,3 +114,15 @@ def create_app(
         )
     app.router.routes.extend(mcp_routes())
     return app
+
+
+def _adapter_error_shapes(settings: Settings) -> ShapesByPath:
+    """The error shapes of the enabled client adapters, by path."""
+    shapes = ShapesByPath()
+    if settings.openai_compat_enabled:
+        shapes.add(("/v1/models", "/v1/chat/completions"), openai_error)
+    if settings.ui_chat_enabled:
+        shapes.add(("/v1/ui/",), ui_chat.ui_error)
+    if settings.seed_api_enabled:
+        shapes.add(("/user", "/sessions/", "/openai-response/"), seed_error)
+    return shapes

@@ -92,3 +92,21 @@ def error_route(shape: ErrorShape) -> type[APIRoute]:
             return shaped
 
     return ShapedErrorRoute
+
+
+class ShapesByPath:
+    """Which error shape answers for a path, for errors raised before routing (413)."""
+
+    def __init__(self) -> None:
+        self._shapes: list[tuple[tuple[str, ...], ErrorShape]] = []
+
+    def add(self, prefixes: tuple[str, ...], shape: ErrorShape) -> None:
+        """Answer errors of paths starting with any of `prefixes` with `shape`."""
+        self._shapes.append((prefixes, shape))
+
+    def __call__(self, path: str, problem: Problem) -> Response | None:
+        """The problem in the shape of `path`'s protocol; None for problem+json."""
+        for prefixes, shape in self._shapes:
+            if path.startswith(prefixes):
+                return shape(AdapterError.of_problem(problem))
+        return None

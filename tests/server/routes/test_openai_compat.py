@@ -285,3 +285,17 @@ async def test_hand_offs_are_written_as_text_only_when_the_setting_asks(
     assert "specialist answers" not in plain + plain_streamed
     assert noted.startswith("_→ the ") and "specialist answers._" in noted
     assert noted_streamed.startswith("_→ the ")
+
+
+async def test_a_body_over_the_servers_limit_is_an_openai_style_413(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    api = await start_api_on_sqlite(model=HeldModel())
+    key = await api.new_key()
+    huge = [{"role": "user", "content": "x" * (1024 * 1024 + 1)}]
+    async with _client(api, key) as client, _deadline():
+        with pytest.raises(openai.APIStatusError) as raised:
+            await client.chat.completions.create(model="ask-applicant", messages=huge)
+    assert raised.value.status_code == 413
+    assert isinstance(raised.value.body, dict) and raised.value.body["code"] == "request_too_large"
+    assert await _conversations(api, key) == []

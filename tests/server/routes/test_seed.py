@@ -273,3 +273,15 @@ async def test_a_refused_question_is_answered_as_plain_text(start_api_on_sqlite:
             reply = await SeedFrontEnd(http).ask(hostile)
     assert reply.text.strip() and reply.session_id is not None
     assert "guardrail" not in reply.text and not reply.text.lstrip().startswith("{")
+
+
+async def test_a_body_over_the_servers_limit_is_a_413_with_detail(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    api = await start_api_on_sqlite(model=HeldModel(), seed_api_enabled=True)
+    async with api.client() as http:
+        reply = await http.post("/openai-response/sse", json={"input": "x" * (1024 * 1024 + 1)})
+        plain = await http.post("/v1/chat", json={"message": "x" * (1024 * 1024 + 1)})
+    assert reply.status_code == 413 and reply.json()["detail"]
+    assert plain.status_code == 413
+    assert plain.headers["content-type"] == "application/problem+json"

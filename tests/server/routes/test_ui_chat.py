@@ -142,3 +142,13 @@ async def test_without_a_key_the_answer_is_401_in_the_protocols_shape(
     assert reply.status_code == 401
     assert reply.headers["www-authenticate"].startswith("Bearer")
     assert reply.json()["type"] == "error"
+
+
+async def test_a_body_over_the_servers_limit_is_a_413_error_chunk(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    api = await start_api_on_sqlite(model=HeldModel())
+    async with api.client(await api.new_key()) as http:
+        reply = await http.post("/v1/ui/chat", json=_body("chat-1", text="x" * (1024 * 1024 + 1)))
+    assert reply.status_code == 413
+    assert reply.json()["type"] == "error" and reply.json()["errorText"]
