@@ -285,3 +285,23 @@ async def test_a_body_over_the_servers_limit_is_a_413_with_detail(
     assert reply.status_code == 413 and reply.json()["detail"]
     assert plain.status_code == 413
     assert plain.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_conversation_still_answering_cannot_be_deleted(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    model = HeldModel(hold=True)
+    api = await start_api_on_sqlite(model=model, seed_api_enabled=True)
+    async with api.client() as http, api.client() as other:
+        with anyio.fail_after(TIMEOUT):
+            body = {"input": "Where did she study?", "stream": True}
+            async with http.stream("POST", "/openai-response/sse", json=body) as response:
+                lines = response.aiter_lines()
+                assert await lines.__anext__() == "event: session"
+                session = int((await lines.__anext__()).removeprefix("data: "))
+                busy = await other.delete(f"/sessions/{session}")
+                model.release.set()
+                _ = [line async for line in lines]
+            done = await other.delete(f"/sessions/{session}")
+    assert busy.status_code == 409 and busy.json()["detail"]
+    assert done.status_code == 200
