@@ -56,6 +56,15 @@ class Settings(BaseSettings):
         default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
 
+    # Client adapters (see the README's "Clients" section).
+    openai_compat_enabled: bool = True
+    openai_compat_handoff_text: bool = False
+    ui_chat_enabled: bool = True
+    seed_api_enabled: bool = False
+    # Browser origins allowed to call the API cross-origin (CORS); JSON list; empty: none.
+    cors_origins: list[str] = Field(default=[])
+    seed_recruiter_name: str = Field(default="Seed front end", min_length=1, max_length=200)
+
     @field_validator("openai_api_key", mode="before")
     @classmethod
     def _blank_key_is_no_key(cls, value: object) -> object:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ask_applicant.persistence.adapter_models import ConversationKey, IdAlias
 from ask_applicant.persistence.engine import create_engine, open_db, reading
 from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
 
@@ -33,6 +34,8 @@ _LAZY = {
 
 __all__ = [
     "ChatSession",
+    "ConversationKey",
+    "IdAlias",
     "Run",
     "RunEvent",
     "SchemaBehindError",

@@ -13,13 +13,26 @@ from contextlib import asynccontextmanager
 
 from agents import Model, RunConfig
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from ask_applicant.log_config import configure_logging
+from ask_applicant.server.adapters.error_routes import ShapesByPath
+from ask_applicant.server.adapters.openai_wire import openai_error
+from ask_applicant.server.adapters.seed_wire import seed_error
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.openapi import install_openapi
 from ask_applicant.server.problems import install_problem_handlers
-from ask_applicant.server.routes import agents, chat, health, runs, sessions
+from ask_applicant.server.routes import (
+    agents,
+    chat,
+    health,
+    openai_compat,
+    runs,
+    seed,
+    sessions,
+    ui_chat,
+)
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
@@ -30,6 +43,11 @@ owned by the server, which survive disconnects and resume with `Last-Event-ID`.
 
 Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`).
 Errors are `application/problem+json`.
+
+Adapters for existing clients (see the README's "Clients"): OpenAI-compatible chat at
+`/v1/models` and `/v1/chat/completions` (errors in OpenAI's shape), the Vercel AI SDK's
+UI message stream at `/v1/ui/chat`, and, when `SEED_API_ENABLED`, the seed front end's
+routes (`/user`, `/sessions/{id}`, `/openai-response/...`), which need no key.
 """
 
 
@@ -81,10 +99,38 @@ def create_app(
         docs_url="/docs",
         openapi_url="/openapi.json",
     )
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    shapes = _adapter_error_shapes(settings)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes, responder=shapes)
     install_problem_handlers(app)
     install_openapi(app)
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
         app.include_router(router)
+    if settings.openai_compat_enabled:
+        app.include_router(openai_compat.router)
+    if settings.ui_chat_enabled:
+        app.include_router(ui_chat.router)
+    if settings.seed_api_enabled:
+        app.include_router(seed.router)
+    if settings.cors_origins:
+        # Browsers calling from another origin (the seed front end, a useChat app).
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["Location", "X-Session-Id", "X-Run-Id"],
+        )
     app.router.routes.extend(mcp_routes())
     return app
+
+
+def _adapter_error_shapes(settings: Settings) -> ShapesByPath:
+    """The error shapes of the enabled client adapters, by path."""
+    shapes = ShapesByPath()
+    if settings.openai_compat_enabled:
+        shapes.add(("/v1/models", "/v1/chat/completions"), openai_error)
+    if settings.ui_chat_enabled:
+        shapes.add(("/v1/ui/",), ui_chat.ui_error)
+    if settings.seed_api_enabled:
+        shapes.add(("/user", "/sessions/", "/openai-response/"), seed_error)
+    return shapes

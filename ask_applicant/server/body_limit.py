@@ -7,6 +7,9 @@ Pure ASGI, so it also guards the mounted MCP transports and never buffers a body
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ask_applicant.server.problems import Problem
@@ -31,11 +34,23 @@ class BodyLimitMiddleware:
     Args:
         app: The application to guard.
         max_bytes: The largest body accepted.
+        responder: Answers the 413 in another shape for some paths (the client adapters
+            speak their own protocols' errors); None, or returning None: problem+json.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int = DEFAULT_MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        responder: Callable[[str, Problem], Response | None] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.responder = responder
+
+    def _refusal(self, scope: Scope, problem: Problem) -> Response:
+        shaped = self.responder(scope.get("path", ""), problem) if self.responder else None
+        return shaped if shaped is not None else problem.response()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -44,7 +59,7 @@ class BodyLimitMiddleware:
         too_large = BodyTooLargeError(self.max_bytes)
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
-            await too_large.response()(scope, receive, send)
+            await self._refusal(scope, too_large)(scope, receive, send)
             return
 
         received = 0
@@ -68,7 +83,7 @@ class BodyLimitMiddleware:
                     # The app caught the error and answered something else (a 400, say):
                     # the client still learns the real reason.
                     started = True
-                    await too_large.response()(scope, _no_body, send)
+                    await self._refusal(scope, too_large)(scope, _no_body, send)
                     return
                 started = True
             elif exceeded:
@@ -79,7 +94,7 @@ class BodyLimitMiddleware:
             await self.app(scope, counting_receive, guarded_send)
         except BodyTooLargeError:
             if not started:
-                await too_large.response()(scope, _no_body, send)
+                await self._refusal(scope, too_large)(scope, _no_body, send)
 
 
 async def _no_body() -> Message:

@@ -1,7 +1,7 @@
 """runs: a first message's claim on its client id, and the process answering the run
 
 Revision ID: 0002_races
-Revises: 0001
+Revises: 0002_newcomer
 Create Date: 2026-11-27
 """
 
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0002_races"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_newcomer"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
