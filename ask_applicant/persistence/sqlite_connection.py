@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from threading import Thread
 from typing import Any
 
 import aiosqlite
@@ -24,10 +25,13 @@ async def connect_sqlite(*args: Any, **kwargs: Any) -> aiosqlite.Connection:
         The open connection.
     """
     connection = aiosqlite.connect(*args, **kwargs)
+    # The connection holds its thread since aiosqlite 0.22; before, it was the thread.
+    worker = getattr(connection, "_thread", connection)
+    assert isinstance(worker, Thread)
     # As SQLAlchemy does for its own connections: never keep the process alive.
-    connection._thread.daemon = True
+    worker.daemon = True
     try:
         return await connection
     except BaseException:
-        await asyncio.to_thread(connection._thread.join)
+        await asyncio.to_thread(worker.join)
         raise
