@@ -1,7 +1,15 @@
 """Conversations, their SDK items, runs and run events in MySQL or SQLite."""
 
 from ask_applicant.persistence.engine import create_engine, open_db
-from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
+from ask_applicant.persistence.models import (
+    ChatSession,
+    Run,
+    RunEvent,
+    ServiceSecret,
+    SessionItem,
+    ShareLink,
+    User,
+)
 from ask_applicant.persistence.schema import (
     SchemaBehindError,
     require_head,
@@ -15,8 +23,10 @@ __all__ = [
     "Run",
     "RunEvent",
     "SchemaBehindError",
+    "ServiceSecret",
     "SessionItem",
     "SessionNotFoundError",
+    "ShareLink",
     "SqlSessionStore",
     "User",
     "create_engine",
