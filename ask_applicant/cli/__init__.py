@@ -8,7 +8,7 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from ask_applicant.cli import ask, chat, db, keys, mcp, serve
+from ask_applicant.cli import ask, chat, db, keys, links, mcp, serve
 from ask_applicant.cli import eval as evaluation
 
 app = typer.Typer(
@@ -20,6 +20,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(mcp.app, name="mcp")
 app.add_typer(keys.app, name="keys")
+app.add_typer(links.app, name="links")
 app.command(name="serve")(serve.serve)
 app.command(name="ask")(ask.ask)
 app.command(name="chat")(chat.chat)
