@@ -10,6 +10,28 @@ function element(tag, className, text) {
   return node;
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+// Outline icons (24×24): a pencil and a bin; fonts may lack the emoji equivalents.
+const ICONS = {
+  rename: "M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4",
+  delete: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
+};
+
+function icon(name) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "18");
+  svg.setAttribute("height", "18");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", ICONS[name]);
+  for (const [key, value] of Object.entries({
+    fill: "none", stroke: "currentColor", "stroke-width": "1.8", "stroke-linecap": "round", "stroke-linejoin": "round",
+  })) path.setAttribute(key, value);
+  svg.append(path);
+  return svg;
+}
+
 export class ConversationList {
   /**
    * @param {HTMLElement} list The `<ul>` to fill.
@@ -62,9 +84,9 @@ export class ConversationList {
       event.preventDefault();
       this.handlers.open(session.id);
     });
-    const rename = this.button("rename", "✎", title);
+    const rename = this.button("rename", title);
     rename.addEventListener("click", () => this.startRename(item, session));
-    const remove = this.button("delete", "🗑", title);
+    const remove = this.button("delete", title);
     remove.addEventListener("click", () => this.confirmDelete(session));
     const actions = element("span", "conversation-actions");
     actions.append(rename, remove);
@@ -73,8 +95,9 @@ export class ConversationList {
     return item;
   }
 
-  button(key, icon, title) {
-    const button = element("button", `icon ${key}`, icon);
+  button(key, title) {
+    const button = element("button", `icon ${key}`);
+    button.append(icon(key));
     button.type = "button";
     button.setAttribute("aria-label", `${t(key)}: ${title}`);
     button.title = t(key);

@@ -1,0 +1,47 @@
+"""Answers in progress: Stop, a dropped connection and a reload, with the model held mid-answer."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.async_api import Page, expect
+
+from .conftest import OpenSite, Site, drop_connections, wait_until_held
+
+QUESTION = "What did you build at Haneul Pay?"
+
+
+async def ask_and_hold(site: Site, page: Page) -> None:
+    await page.locator("#question").fill(QUESTION)
+    await page.locator("#question").press("Enter")
+    await wait_until_held(site)
+    await expect(page.locator(".bubble.assistant .answer")).not_to_be_empty()
+
+
+async def stored_answer(site: Site, page: Page) -> str:
+    """The run's answer as the server stored it (read with the page's own cookie)."""
+    cookies = {c["name"]: c["value"] for c in await page.context.cookies()}
+    session_id = page.url.split("?c=")[1]
+    async with httpx.AsyncClient(base_url=site.url, cookies=cookies) as http:
+        detail = (await http.get(f"/v1/sessions/{session_id}")).json()
+    return detail["messages"][-1]["text"]
+
+
+async def test_a_dropped_connection_resumes_the_answer_without_repeating_text(
+    open_site: OpenSite,
+) -> None:
+    site = await open_site(held=True)
+    page = await site.visitor(token=await site.new_link())
+    await ask_and_hold(site, page)
+
+    await page.context.set_offline(True)
+    assert drop_connections(site) >= 1
+    await expect(page.locator(".notice-offline")).to_be_visible()
+    site.gate.release.set()  # type: ignore[union-attr]
+    await page.context.set_offline(False)
+
+    answer = page.locator(".bubble.assistant").last
+    await expect(answer).to_have_attribute("data-state", "completed")
+    text = await answer.locator(".answer").inner_text()
+    stored = await stored_answer(site, page)
+    assert text.count("Here is what I can tell you") == 1
+    assert " ".join(text.split()) == " ".join(stored.replace("- ", "").split())
