@@ -13,20 +13,25 @@ from contextlib import asynccontextmanager
 
 from agents import Model, RunConfig
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
+from ask_applicant.server.cors import install_cors
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.problems import install_problem_handlers
-from ask_applicant.server.routes import agents, chat, health, runs, sessions
+from ask_applicant.server.routes import agents, chat, health, links, me, runs, sessions, sign_in
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
+DOCS_ASSETS_URL = "/docs/assets"
 DESCRIPTION = """\
 Ask questions about one job applicant. A triage agent hands each question to a
 resume, project or career specialist; answers stream as Server-Sent Events from runs
 owned by the server, which survive disconnects and resume with `Last-Event-ID`.
 
-Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`).
+Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`), or
+the session cookie a share link sets in a browser (`ask-applicant links create`; opening
+`/r/{token}` signs in). Writes by cookie must come from this origin or `CORS_ORIGINS`.
 Errors are `application/problem+json`.
 """
 
@@ -66,17 +71,25 @@ def create_app(
             finally:
                 del app.state.services
 
-    app = FastAPI(
+    # Swagger UI's scripts and styles come from the fastapi-offline package, served at
+    # /docs/assets, and so do ReDoc's: the docs work with no network.
+    app = FastAPIOffline(
         title="Ask the Applicant",
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
         docs_url="/docs",
+        redoc_url="/redoc",
+        static_url=DOCS_ASSETS_URL,
         openapi_url="/openapi.json",
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    install_cors(app, settings)
     install_problem_handlers(app)
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
+        app.include_router(router)
+    for router in (links.router, me.router, sign_in.router):
         app.include_router(router)
     app.router.routes.extend(mcp_routes())
     return app

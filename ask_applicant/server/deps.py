@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import User, open_db
 from ask_applicant.server.auth import authenticate, rate_limited
+from ask_applicant.server.browser_session import has_session_cookie, sign_in_by_cookie
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
@@ -63,16 +64,27 @@ GraphDep = Annotated[AgentGraph, Depends(get_graph)]
 
 
 async def get_current_user(request: Request, services: ServicesDep) -> User:
-    """The caller, by Bearer key, within their request rate.
+    """The caller, by Bearer key or else by share-link cookie, within their request rate.
 
-    Reads with its own short session: a request-long one would hold a database
-    transaction (on SQLite, the write lock) for as long as a stream lasts.
+    A Bearer header wins when present. A cookie-signed request keeps its link on
+    `request.state.share_link`. Reads with its own short session: a request-long one
+    would hold a database transaction (on SQLite, the write lock) for as long as a
+    stream lasts.
 
     Raises:
-        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit.
+        Problem: 401 without a valid key or cookie; 403 for a cross-site write by
+            cookie; 429 with `Retry-After` over the rate limit.
     """
+    authorization = request.headers.get("authorization")
     async with open_db(services.engine) as db:
-        user = await authenticate(db, request.headers.get("authorization"))
+        if authorization is None and has_session_cookie(request):
+            signed_in = await sign_in_by_cookie(
+                db, request, cookies=services.cookies, settings=services.settings
+            )
+            request.state.share_link = signed_in.link
+            user = signed_in.user
+        else:
+            user = await authenticate(db, authorization)
     limited = rate_limited(services.limiter, user)
     if limited is not None:
         raise limited
