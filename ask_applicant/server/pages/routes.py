@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.staticfiles import StaticFiles
 
+from ask_applicant.server.browser_session import has_session_cookie
 from ask_applicant.server.deps import SettingsDep
 from ask_applicant.server.pages.document import chat_page, page_language
 from ask_applicant.settings import Settings
@@ -43,11 +44,17 @@ def page_headers(settings: Settings) -> dict[str, str]:
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 async def chat_page_route(
+    request: Request,
     settings: SettingsDep,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> HTMLResponse:
-    """The chat page; the script signs in with the share link's cookie or says to open it."""
-    html = chat_page(lang=page_language(accept_language), signed_in=True)
+    """The chat page, or (without a share link's cookie) a card saying to open the link.
+
+    A cookie that is present but no longer valid (revoked or expired link) is found out
+    by the script's first API call, which then shows the same card.
+    """
+    signed_in = has_session_cookie(request)
+    html = chat_page(lang=page_language(accept_language), signed_in=signed_in)
     return HTMLResponse(html, headers=page_headers(settings))
 
 

@@ -45,3 +45,38 @@ async def test_a_dropped_connection_resumes_the_answer_without_repeating_text(
     stored = await stored_answer(site, page)
     assert text.count("Here is what I can tell you") == 1
     assert " ".join(text.split()) == " ".join(stored.replace("- ", "").split())
+
+
+async def test_stop_ends_the_answer_and_keeps_what_was_written(open_site: OpenSite) -> None:
+    site = await open_site(held=True)
+    page = await site.visitor(token=await site.new_link())
+    await ask_and_hold(site, page)
+    written = await page.locator(".bubble.assistant .answer").inner_text()
+
+    await page.get_by_role("button", name="Stop").click()
+
+    answer = page.locator(".bubble.assistant").last
+    await expect(answer).to_have_attribute("data-state", "cancelled")
+    await expect(answer.locator(".notice")).to_contain_text("Stopped")
+    assert (await answer.locator(".answer").inner_text()).startswith(written.strip())
+    await expect(page.get_by_role("button", name="Send")).to_be_visible()
+
+
+async def test_reloading_mid_answer_shows_the_answer_continuing(open_site: OpenSite) -> None:
+    site = await open_site(held=True)
+    page = await site.visitor(token=await site.new_link())
+    await ask_and_hold(site, page)
+
+    await page.reload()
+    await expect(page.locator(".bubble.user .question")).to_have_text([QUESTION])
+    answer = page.locator(".bubble.assistant").last
+    await expect(answer).to_have_attribute("aria-busy", "true")
+    await expect(answer.locator(".answer")).to_contain_text("Here is what I can tell")
+    site.gate.release.set()  # type: ignore[union-attr]
+
+    await expect(answer).to_have_attribute("data-state", "completed")
+    await expect(answer.locator(".chip")).to_have_text(["Career specialist"])
+    text = await answer.locator(".answer").inner_text()
+    assert text.count("Here is what I can tell you") == 1
+    stored = await stored_answer(site, page)
+    assert " ".join(text.split()) == " ".join(stored.replace("- ", "").split())
