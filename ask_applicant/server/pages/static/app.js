@@ -32,7 +32,7 @@ const ui = {
   newChat: $("new-chat"),
 };
 
-const state = { sessionId: null, run: null, summary: null, opening: 0 };
+const state = { sessionId: null, run: null, summary: null, opening: 0, link: null };
 
 function newId() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -267,7 +267,7 @@ function signedOut() {
   stopFollowing();
   ui.app.hidden = true;
   ui.signedOut.hidden = false;
-  const link = new URLSearchParams(location.hash.slice(1)).get("link");
+  const link = state.link;
   const open = $("signed-out-open");
   if (link && /^[\w-]{8,200}$/.test(link) && open) {
     open.href = `/r/${encodeURIComponent(link)}`;
@@ -321,6 +321,10 @@ function wire() {
 
 async function main() {
   if (window.top !== window.self) document.body.classList.add("embedded");
+  // The widget passes its link in the fragment (never sent to a server): kept in memory
+  // only, to offer the chat in a new tab where the browser keeps cookies from frames.
+  state.link = new URLSearchParams(location.hash.slice(1)).get("link");
+  if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
   setLanguage(initialLanguage(), { remember: false });
   ui.lang.value = language();
   wire();
