@@ -32,6 +32,15 @@ async def test_a_dropped_connection_resumes_the_answer_without_repeating_text(
     site = await open_site(held=True)
     page = await site.visitor(token=await site.new_link())
     await ask_and_hold(site, page)
+    # Every text the answer shows on the way, to catch text shown twice even briefly.
+    await page.evaluate(
+        """() => {
+            const answer = document.querySelector('.bubble.assistant .answer');
+            window.seenTexts = [];
+            new MutationObserver(() => window.seenTexts.push(answer.textContent))
+                .observe(answer, {childList: true, subtree: true, characterData: true});
+        }"""
+    )
 
     await page.context.set_offline(True)
     assert drop_connections(site) >= 1
@@ -45,6 +54,10 @@ async def test_a_dropped_connection_resumes_the_answer_without_repeating_text(
     stored = await stored_answer(site, page)
     assert text.count("Here is what I can tell you") == 1
     assert " ".join(text.split()) == " ".join(stored.replace("- ", "").split())
+    seen = await page.evaluate("window.seenTexts")
+    assert seen and all(shown.count("Here is what I can tell") <= 1 for shown in seen)
+    await expect(answer.locator(".chip")).to_have_text(["Career specialist"])
+    await expect(answer.locator("details.tools > summary")).to_have_text("Tools used (1)")
 
 
 async def test_stop_ends_the_answer_and_keeps_what_was_written(open_site: OpenSite) -> None:

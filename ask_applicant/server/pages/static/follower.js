@@ -74,6 +74,7 @@ export async function followRun({ start, runId = null, onEvent, onState = () => 
       continue;
     }
     if (response.status === 204) return null;
+    if (attempt) onState("live");
     try {
       for await (const event of readEvents(response.body)) {
         let data;
@@ -86,7 +87,6 @@ export async function followRun({ start, runId = null, onEvent, onState = () => 
         const seq = seqOf(event.id, id);
         if (seq !== null && seq <= seen) continue;
         if (seq !== null) seen = seq;
-        if (attempt) onState("live");
         attempt = 0;
         onEvent(event.type, data, id);
         if (TERMINAL.has(event.type)) return event.type;
