@@ -167,6 +167,14 @@ export class Turn {
   }
 
   draw() {
+    // Follow the answer as it grows, unless the reader has scrolled up to read.
+    const log = this.node.parentElement;
+    const following = log && log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    this.drawAnswer();
+    if (following) log.scrollTop = log.scrollHeight;
+  }
+
+  drawAnswer() {
     const text = this.text();
     this.body.replaceChildren(renderMarkdown(text));
     const cited = citedSources(text);
