@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import anyio
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
 
 from ask_applicant.persistence import create_engine, open_db
 from ask_applicant.persistence.links import create_link, revoke_link
@@ -119,11 +119,17 @@ class Site:
         context.on("request", lambda request: self.requests.append(request.url))
         page = await context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", self._on_console)
         self.pages.append(page)
         if token is not None:
             await page.goto(f"{self.url}/r/{token}")
             await expect(page.locator("body")).to_have_attribute("data-ready", "true")
         return page
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        # The page's own Content-Security-Policy refusing something is a bug of the page.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.errors.append(message.text)
 
     def foreign_requests(self) -> list[str]:
         """Requests to any host but the server's own (and those a test allowed)."""
