@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -55,14 +56,20 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(
         default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
+    # Where people reach the service: share links are built from it, and its origin is
+    # the one browsers' state-changing requests must come from.
+    public_url: str = Field(default="http://127.0.0.1:8000")
+    # Other sites (the applicant's own) whose pages may call the API from a browser.
+    cors_origins: list[str] = Field(default=[])
+    # Signs browser session cookies; unset: a key generated once and kept in the database.
+    session_secret: SecretStr | None = None
+    session_max_age_seconds: int = Field(default=30 * 24 * 3600, ge=60, le=366 * 24 * 3600)
 
     # Client adapters (see the README's "Clients" section).
     openai_compat_enabled: bool = True
     openai_compat_handoff_text: bool = False
     ui_chat_enabled: bool = True
     seed_api_enabled: bool = False
-    # Browser origins allowed to call the API cross-origin (CORS); JSON list; empty: none.
-    cors_origins: list[str] = Field(default=[])
     seed_recruiter_name: str = Field(default="Seed front end", min_length=1, max_length=200)
 
     @field_validator("openai_api_key", mode="before")
@@ -87,6 +94,38 @@ class Settings(BaseSettings):
             return value
         return value.upper() if info.field_name == "log_level" else value.lower()
 
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise ValueError(
+                "PUBLIC_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:8000"
+            )
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, values: list[str]) -> list[str]:
+        cleaned = []
+        for value in values:
+            origin = value.strip().rstrip("/")
+            parts = urlsplit(origin)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path:
+                raise ValueError(
+                    f"{value!r} is not an origin: CORS_ORIGINS lists scheme://host[:port] values"
+                )
+            cleaned.append(origin.lower())
+        return cleaned
+
+    @field_validator("session_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("SESSION_SECRET needs at least 32 characters")
+        return value
+
     @model_validator(mode="after")
     def _default_model(self) -> Settings:
         # With no key the only model that can answer is the offline one.
@@ -98,6 +137,12 @@ class Settings(BaseSettings):
     def offline(self) -> bool:
         """True when the deterministic offline model answers."""
         return self.model == "offline"
+
+    @property
+    def public_origin(self) -> str:
+        """`scheme://host[:port]` of `public_url`."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
 
     @property
     def is_sqlite(self) -> bool:

@@ -20,6 +20,7 @@ COMMANDS = {
     "db": LazyCommand("db", "app", "Manage the database schema."),
     "mcp": LazyCommand("mcp", "app", "Serve the applicant over MCP on stdin/stdout."),
     "keys": LazyCommand("keys", "app", "Manage API keys for the HTTP API."),
+    "links": LazyCommand("links", "app", "Manage share links that sign recruiters in."),
 }
 
 

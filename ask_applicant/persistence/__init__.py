@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from ask_applicant.persistence.adapter_models import ConversationKey, IdAlias
 from ask_applicant.persistence.engine import create_engine, open_db, reading
-from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
+from ask_applicant.persistence.models import (
+    ChatSession,
+    Run,
+    RunEvent,
+    ServiceSecret,
+    SessionItem,
+    ShareLink,
+    User,
+)
 
 if TYPE_CHECKING:
     from ask_applicant.persistence.schema import (
@@ -39,8 +47,10 @@ __all__ = [
     "Run",
     "RunEvent",
     "SchemaBehindError",
+    "ServiceSecret",
     "SessionItem",
     "SessionNotFoundError",
+    "ShareLink",
     "SqlSessionStore",
     "User",
     "create_engine",

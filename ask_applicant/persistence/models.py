@@ -1,4 +1,4 @@
-"""The tables: users, conversations, their SDK items, runs and run events.
+"""The tables: users, conversations, their SDK items, runs, run events and share links.
 
 Every string has an explicit length (MySQL refuses unbounded VARCHAR); children
 cascade with their parent; tables are utf8mb4 with a binary collation so ids
@@ -139,4 +139,37 @@ class RunEvent(SQLModel, table=True):
     seq: int = Field(primary_key=True, sa_type=Integer, sa_column_kwargs={"autoincrement": False})
     event: str = Field(max_length=32)
     data: Any = Field(sa_type=JSONText, nullable=False)
+    created_at: datetime = _created()
+
+
+class ShareLink(SQLModel, table=True):
+    """A link the applicant shares: opening it signs a browser in as its own recruiter.
+
+    Only the token's SHA-256 hash is kept; its first characters are kept for display.
+    """
+
+    __tablename__ = "share_links"
+    __table_args__ = (MYSQL_TABLE_ARGS,)
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    token_hash: str = Field(max_length=64, unique=True)
+    token_prefix: str = Field(max_length=16)
+    name: str = Field(max_length=200)
+    user_id: str = Field(
+        foreign_key="users.id", ondelete="CASCADE", unique=True, max_length=ID_LENGTH
+    )
+    created_at: datetime = _created()
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ServiceSecret(SQLModel, table=True):
+    """A secret the service generated for itself (the cookie-signing key), shared by replicas."""
+
+    __tablename__ = "service_secrets"
+    __table_args__ = (MYSQL_TABLE_ARGS,)
+
+    name: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=128)
     created_at: datetime = _created()

@@ -24,7 +24,12 @@ def hash_api_key(api_key: str) -> str:
     return hashlib.sha256(api_key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
+    """A name on one line without control characters.
+
+    Raises:
+        ValueError: An empty or too long name.
+    """
     cleaned = " ".join("".join(ch if ch.isprintable() else " " for ch in name).split())
     if not cleaned:
         raise ValueError("a user needs a non-empty name")
@@ -44,7 +49,7 @@ async def create_user(db: AsyncSession, *, name: str, role: Role) -> tuple[User,
     api_key = API_KEY_PREFIX + secrets.token_urlsafe(32)
     user = User(
         id=uuid.uuid4().hex,
-        name=_clean_name(name),
+        name=clean_name(name),
         role=role,
         api_key_hash=hash_api_key(api_key),
         api_key_prefix=api_key[:10],
@@ -102,7 +107,7 @@ async def get_or_create_user(db: AsyncSession, *, name: str, role: Role) -> User
     Used by local commands such as `ask` and `chat`, which act for the person at
     the terminal rather than for a key holder.
     """
-    cleaned = _clean_name(name)
+    cleaned = clean_name(name)
     query = select(User).where(
         User.name == cleaned, User.role == role, col(User.disabled).is_(False)
     )

@@ -13,35 +13,44 @@ from contextlib import asynccontextmanager
 
 from agents import Model, RunConfig
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from ask_applicant.log_config import configure_logging
 from ask_applicant.server.adapters.error_routes import ShapesByPath
 from ask_applicant.server.adapters.openai_wire import openai_error
 from ask_applicant.server.adapters.seed_wire import seed_error
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
+from ask_applicant.server.cors import install_cors
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.openapi import install_openapi
+from ask_applicant.server.pages import router as pages_router
+from ask_applicant.server.pages import static_files
 from ask_applicant.server.problems import install_problem_handlers
 from ask_applicant.server.routes import (
     agents,
     chat,
     health,
+    links,
+    me,
     openai_compat,
     runs,
     seed,
     sessions,
+    sign_in,
     ui_chat,
 )
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
+DOCS_ASSETS_URL = "/docs/assets"
 DESCRIPTION = """\
 Ask questions about one job applicant. A triage agent hands each question to a
 resume, project or career specialist; answers stream as Server-Sent Events from runs
 owned by the server, which survive disconnects and resume with `Last-Event-ID`.
 
-Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`).
+Every `/v1` route needs `Authorization: Bearer <key>` (`ask-applicant keys create`), or
+the session cookie a share link sets in a browser (`ask-applicant links create`; opening
+`/r/{token}` signs in). Writes by cookie must come from this origin or `CORS_ORIGINS`.
 Errors are `application/problem+json`.
 
 Adapters for existing clients (see the README's "Clients"): OpenAI-compatible chat at
@@ -91,16 +100,22 @@ def create_app(
             finally:
                 del app.state.services
 
-    app = FastAPI(
+    # Swagger UI's scripts and styles come from the fastapi-offline package, served at
+    # /docs/assets, and so do ReDoc's: the docs work with no network.
+    app = FastAPIOffline(
         title="Ask the Applicant",
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
         docs_url="/docs",
+        redoc_url="/redoc",
+        static_url=DOCS_ASSETS_URL,
         openapi_url="/openapi.json",
+        swagger_ui_parameters={"validatorUrl": None},
     )
     shapes = _adapter_error_shapes(settings)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes, responder=shapes)
+    install_cors(app, settings)
     install_problem_handlers(app)
     install_openapi(app)
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
@@ -111,15 +126,10 @@ def create_app(
         app.include_router(ui_chat.router)
     if settings.seed_api_enabled:
         app.include_router(seed.router)
-    if settings.cors_origins:
-        # Browsers calling from another origin (the seed front end, a useChat app).
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["*"],
-            allow_headers=["*"],
-            expose_headers=["Location", "X-Session-Id", "X-Run-Id"],
-        )
+    for router in (links.router, me.router, sign_in.router):
+        app.include_router(router)
+    app.include_router(pages_router)
+    app.mount("/static", static_files(), name="static")
     app.router.routes.extend(mcp_routes())
     return app
 

@@ -17,6 +17,7 @@ from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import User, open_db
 from ask_applicant.persistence.outage import cause_of, is_unavailable
 from ask_applicant.server.auth import authenticate, rate_limited
+from ask_applicant.server.browser_session import has_session_cookie, sign_in_by_cookie
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
@@ -106,19 +107,31 @@ async def get_current_user(
     services: ServicesDep,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> User:
-    """The caller, by Bearer key, within their request rate.
+    """The caller, by Bearer key or else by share-link cookie, within their request rate.
 
-    Reads with its own short read-only session: a request-long one would hold a
-    database transaction for as long as a stream lasts, and on SQLite no key check
-    waits for a writer.
+    A Bearer header wins when present. A cookie-signed request keeps its link on
+    `request.state.share_link`. Reads with its own short session: a request-long one
+    would hold a database transaction for as long as a stream lasts; a key check is
+    read-only, so on SQLite it never waits for a writer.
 
     Raises:
-        Problem: 401 without a valid key; 429 with `Retry-After` over the rate limit
-            or after too many failed authentications from the caller's address.
+        Problem: 401 without a valid key or cookie; 403 for a cross-site write by
+            cookie; 429 with `Retry-After` over the rate limit or after too many failed
+            authentications from the caller's address.
     """
+    authorization = request.headers.get("authorization")
     with services.auth_failures.watch(request):
-        async with open_db(services.engine, read_only=True) as db:
-            user = await authenticate(db, request.headers.get("authorization"))
+        if authorization is None and has_session_cookie(request):
+            # Not read-only: signing in records when the link was last used.
+            async with open_db(services.engine) as db:
+                signed_in = await sign_in_by_cookie(
+                    db, request, cookies=services.cookies, settings=services.settings
+                )
+            request.state.share_link = signed_in.link
+            user = signed_in.user
+        else:
+            async with open_db(services.engine, read_only=True) as db:
+                user = await authenticate(db, authorization)
     limited = rate_limited(services.limiter, user)
     if limited is not None:
         raise limited

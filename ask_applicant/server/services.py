@@ -26,6 +26,7 @@ from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import SlidingWindowLimiter
 from ask_applicant.server.runs import RunManager
+from ask_applicant.server.session_cookie import SessionCookies, session_cookies
 from ask_applicant.server.startup import prepare_schema, read_profile
 from ask_applicant.settings import Settings
 
@@ -59,6 +60,7 @@ class Services:
         limiter: The per-key request limit.
         auth_failures: The per-address limit on failed authentications.
         mcp: The specialists' MCP connections (for `/readyz`).
+        cookies: Signs and reads share-link browser session cookies.
         mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
         model_label: What answers: `offline`, or the model name and API.
         stream: How event streams are framed.
@@ -72,6 +74,7 @@ class Services:
     limiter: SlidingWindowLimiter
     auth_failures: AuthFailureLimit
     mcp: McpLinks
+    cookies: SessionCookies
     mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
     model_label: str = "offline"
     stream: StreamOptions = StreamOptions()
@@ -104,6 +107,7 @@ async def running_services(
     async with AsyncExitStack() as stack:
         stack.push_async_callback(engine.dispose)
         await prepare_schema(engine, settings)
+        cookies = await session_cookies(engine, settings)
         configure_tracing(settings)
         client = None if model is not None else create_openai_client(settings)
         if client is not None:
@@ -133,6 +137,7 @@ async def running_services(
             limiter=SlidingWindowLimiter(settings.rate_limit_per_minute),
             auth_failures=AuthFailureLimit(settings.auth_failures_per_minute),
             mcp=links,
+            cookies=cookies,
             mcp_mounts=mounts,
             model_label=_model_label(settings, model),
             stream=stream or StreamOptions(),

@@ -39,12 +39,14 @@ def _loaded_by(*args: str, tmp_path: Path) -> dict[str, object]:
 def test_help_lists_every_command_without_importing_any_of_them(tmp_path: Path) -> None:
     shown = _loaded_by("--help", tmp_path=tmp_path)
     assert shown["exit"] == 0
-    for command in ("serve", "ask", "chat", "eval", "db", "mcp", "keys"):
+    for command in ("serve", "ask", "chat", "eval", "db", "mcp", "keys", "links"):
         assert f" {command} " in str(shown["output"])
     assert not set(HEAVY) & set(shown["loaded"])  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("command", [["keys", "--help"], ["keys", "list"], ["db", "--help"]])
+@pytest.mark.parametrize(
+    "command", [["keys", "--help"], ["keys", "list"], ["links", "list"], ["db", "--help"]]
+)
 def test_key_and_database_commands_do_not_load_the_agent_stack(
     command: list[str], tmp_path: Path
 ) -> None:

@@ -28,6 +28,7 @@ async def test_an_empty_database_upgrades_to_head_with_no_drift(empty_database_u
         async with engine.connect() as conn:
             tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
             assert {"users", "sessions", "session_items", "runs", "run_events"} <= tables
+            assert {"share_links", "service_secrets"} <= tables
             assert await conn.run_sync(_diff) == []
     finally:
         await engine.dispose()
