@@ -4,7 +4,8 @@
 `POST /openai-response/sse` and `POST /openai-response/text`, as the front end written
 for the replaced backend calls them. A caller without credentials is one configured
 recruiter (`SEED_RECRUITER_NAME`): everyone using the front end shares its
-conversations. A caller that sends a Bearer key is that key's user instead.
+conversations. A caller that sends a Bearer key, or a share link's session cookie, is
+that key's or that link's user instead.
 Integers are stable aliases of our ids; only answer text is streamed, never events.
 """
 
@@ -24,8 +25,9 @@ from ask_applicant.persistence.sessions import delete_session, get_session, list
 from ask_applicant.server.adapters import seed_wire as wire
 from ask_applicant.server.adapters.asking import ask, records_with_keepalive
 from ask_applicant.server.adapters.error_routes import AdapterError, ShapedError, error_route
-from ask_applicant.server.auth import authenticate, rate_limited
-from ask_applicant.server.deps import RunManagerDep, ServicesDep
+from ask_applicant.server.auth import rate_limited
+from ask_applicant.server.browser_session import has_session_cookie
+from ask_applicant.server.deps import RunManagerDep, ServicesDep, get_current_user
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
 
@@ -38,12 +40,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 async def seed_caller(request: Request, services: ServicesDep) -> User:
-    """The configured recruiter, or the user of a Bearer key when one is sent."""
-    if request.headers.get("authorization"):
-        async with open_db(services.engine) as db:
-            user = await authenticate(db, request.headers.get("authorization"))
-    else:
-        user = await wire.seed_identity(services.engine, services.settings.seed_recruiter_name)
+    """The user of a Bearer key or a share link's cookie, else the configured recruiter."""
+    if request.headers.get("authorization") or has_session_cookie(request):
+        # Identified callers get exactly the API's checks (CSRF, failed-auth limits).
+        return await get_current_user(request, services, None)
+    user = await wire.seed_identity(services.engine, services.settings.seed_recruiter_name)
     limited = rate_limited(services.limiter, user)
     if limited is not None:
         raise limited

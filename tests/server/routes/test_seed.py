@@ -17,6 +17,7 @@ import pytest
 
 from ..conftest import StartApi
 from ..held_model import HeldModel
+from ..share_link_helpers import browser, new_link, open_link
 
 TIMEOUT = 30
 ORIGIN = "http://localhost:1234"
@@ -305,3 +306,19 @@ async def test_a_conversation_still_answering_cannot_be_deleted(
             done = await other.delete(f"/sessions/{session}")
     assert busy.status_code == 409 and busy.json()["detail"]
     assert done.status_code == 200
+
+
+async def test_a_share_links_cookie_wins_over_the_configured_recruiter(start_api: StartApi) -> None:
+    api = await start_api(model=HeldModel(), seed_api_enabled=True)
+    _link, token = await new_link(api, name="Acme Corp")
+    _reply, cookie = await open_link(api, token)
+    async with api.client() as anonymous, browser(api, cookie, Origin=api.url) as signed_in:
+        with anyio.fail_after(TIMEOUT):
+            shared_user = await SeedFrontEnd(anonymous).user()
+            link_user = await SeedFrontEnd(signed_in).user()
+            own = await SeedFrontEnd(signed_in).ask("Where did she study?")
+            listed = await SeedFrontEnd(anonymous).sessions(shared_user["id"])
+    assert link_user["id"] != shared_user["id"]
+    assert link_user["username"] == "Acme Corp"
+    # The link's conversation is its recruiter's, not the shared front-end user's.
+    assert own.session_id not in [s["id"] for s in listed]
