@@ -76,7 +76,8 @@ def test_a_wrong_type_is_reported_with_the_field(write_profile: WritePath) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"basics": {"name": "Ada",}}', r"resume\.json: not valid JSON at line 1 column 27"),
+        # Python 3.13 points at the trailing comma itself, 3.11 and 3.12 just after it.
+        ('{"basics": {"name": "Ada",}}', r"resume\.json: not valid JSON at line 1 column 2[67]"),
         ("[1, 2]", r"resume\.json: the top level must be a JSON object, not list"),
         ("", r"resume\.json: not valid JSON at line 1 column 1"),
     ],
