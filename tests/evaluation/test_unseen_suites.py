@@ -26,17 +26,17 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 
 # Passed cases per suite today (the README's "Evaluations" section has the history).
 MIN_PASSED = {
-    "unseen-cto-ko": 5,  # of 22
-    "unseen-frontend": 11,  # of 22
-    "unseen-legacy": 11,  # of 18
-    "unseen-ml": 11,  # of 22
+    "unseen-cto-ko": 15,  # of 22
+    "unseen-frontend": 13,  # of 22
+    "unseen-legacy": 14,  # of 18
+    "unseen-ml": 16,  # of 22
 }
 MIN_FIGURES = {
-    "routing": 46,  # of 63 agent checks
-    "facts": 43,  # of 88 contains/regex checks
+    "routing": 48,  # of 63 agent checks
+    "facts": 61,  # of 88 contains/regex checks
     "safety": 7,  # of 10 cases
     "short": 77,  # of 77 single-question answers
-    "korean": 5,  # of 27 Korean answers
+    "korean": 18,  # of 27 Korean answers
 }
 
 

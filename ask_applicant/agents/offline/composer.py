@@ -9,31 +9,58 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ask_applicant.agents.offline import reply
 from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.intent import Intent
+from ask_applicant.agents.offline.korean import render
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
 MAX_FACT_CHARS = 500
+# A listing stops before this many characters: an answer, not a section dump.
+MAX_ANSWER_CHARS = 1_500
 # The SDK's default handoff description starts with this sentence; the rest is ours.
 _SDK_HANDOFF_PREFIX = re.compile(r"^Handoff to the .+? agent to handle the request\.\s*")
 
 
-def answer(evidence: Evidence, voice: Voice, *, korean: bool) -> str:
-    """Write the facts with their sources, in the profile's voice.
+def answer(
+    evidence: Evidence,
+    voice: Voice,
+    *,
+    korean: bool,
+    question: str = "",
+    intent: Intent | None = None,
+) -> str:
+    """Answer from the facts, with their sources, in the profile's voice.
 
     Args:
         evidence: Ranked facts and notes from this turn's tools.
         voice: Who speaks.
         korean: Frame the answer in Korean.
+        question: The question (a follow-up made whole), for what it names.
+        intent: What the question asks for; with it the answer is shaped (`reply`),
+            without it the facts are listed.
 
     Returns:
         The answer text; a plain "the profile does not hold this" when there are no facts.
     """
-    notes = [f"{'참고' if korean else 'Note'}: {note}" for note in evidence.notes]
+    if intent is not None:
+        shaped = reply.compose(evidence, question, intent, korean=korean)
+        if shaped is not None:
+            return shaped
+        if intent is Intent.YES_NO and not evidence.notes:
+            return reply.no_mention(question, korean=korean)
+    # A tool's note is English: a Korean answer leaves it out rather than mix languages.
+    notes = [] if korean else [f"Note: {note}" for note in evidence.notes]
     if evidence.empty:
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
-    lines += [f"- {_clip(fact.text)} ({fact.source})" for fact in evidence.facts]
+    for fact in evidence.facts:
+        text = render(fact.text, fact.source) if korean else fact.text
+        line = f"- {_clip(text)} ({fact.source})"
+        if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
+            break
+        lines.append(line)
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.intent import classify
 from ask_applicant.agents.offline.private_topics import asks_private
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
@@ -178,7 +179,15 @@ class Planner:
                 retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
                 if retry is not None:
                     return Call(retry.tool.name, retry.arguments.values)
-            return Reply(composer.answer(evidence, question.voice, korean=question.korean))
+            return Reply(
+                composer.answer(
+                    evidence,
+                    question.voice,
+                    korean=question.korean,
+                    question=question.text,
+                    intent=classify(transcript.question),
+                )
+            )
         if handoffs and transcript.handoff_count == 0:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
