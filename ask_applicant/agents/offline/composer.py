@@ -55,9 +55,10 @@ def answer(
     if evidence.empty:
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
+    width = reply.list_width(evidence, question) if intent is Intent.LIST else None
     for fact in evidence.facts:
         text = render(fact.text, fact.source) if korean else fact.text
-        line = f"- {_clip(text)} ({fact.source})"
+        line = f"- {_clip(text, width or MAX_FACT_CHARS)} ({fact.source})"
         if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
             break
         lines.append(line)

@@ -100,6 +100,13 @@ def _is_list(text: str) -> bool:
     return (bool(plural) and plural.lower() not in _NOT_PLURAL) or "list" in text.lower()
 
 
+def listed_terms(question: str) -> list[str]:
+    """The terms of what a list question lists ("compani" of "Which companies ...")."""
+    match = _EN_LIST.search(question)
+    plural = match.group(3) if match else None
+    return terms(plural) if plural and plural.lower() not in _NOT_PLURAL else []
+
+
 def subject_terms(question: str) -> list[str]:
     """The question's own content terms, without its grammar and generic verbs.
 

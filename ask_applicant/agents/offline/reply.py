@@ -16,7 +16,7 @@ from datetime import date
 
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
-from ask_applicant.agents.offline.intent import Intent, subject_terms
+from ask_applicant.agents.offline.intent import Intent, listed_terms, subject_terms
 from ask_applicant.agents.offline.korean import korean_duration, render
 from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.spellings import transliterated_terms
@@ -129,6 +129,16 @@ def compose(
             break
         lines.append(line)
     return _join(lead, lines)
+
+
+def list_width(evidence: Evidence, question: str) -> int | None:
+    """How long each listed fact may be when a list is asked for and the facts name its
+    subject (None: no fact does, so none can be cut short safely)."""
+    # The list's own noun ("companies") counts here: it names what is listed.
+    subject = [*subject_terms(question), *listed_terms(question)]
+    if any(supports(fact, question, subject) for fact in evidence.facts):
+        return _BUDGET[Intent.LIST][0] + 90
+    return None
 
 
 def no_mention(question: str, *, korean: bool) -> str:
