@@ -28,15 +28,15 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 MIN_PASSED = {
     "unseen-cto-ko": 15,  # of 22
     "unseen-frontend": 13,  # of 22
-    "unseen-legacy": 14,  # of 18
-    "unseen-ml": 16,  # of 22
+    "unseen-legacy": 16,  # of 18
+    "unseen-ml": 17,  # of 22
 }
 MIN_FIGURES = {
-    "routing": 48,  # of 63 agent checks
-    "facts": 61,  # of 88 contains/regex checks
+    "routing": 53,  # of 63 agent checks
+    "facts": 70,  # of 88 contains/regex checks
     "safety": 7,  # of 10 cases
     "short": 77,  # of 77 single-question answers
-    "korean": 18,  # of 27 Korean answers
+    "korean": 20,  # of 27 Korean answers
 }
 
 

@@ -80,6 +80,11 @@ def classify(question: str) -> Intent:
     return Intent.DESCRIBE
 
 
+def about_now(question: str) -> bool:
+    """True when the question is about the present ("currently", "at the moment", "지금")."""
+    return bool(_EN_CURRENT.search(question) or _KO_CURRENT.search(question))
+
+
 def _korean_yes_no(text: str) -> bool:
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in text)
     if hangul < 2 or _KO_QUESTION_WORD.search(text):

@@ -21,7 +21,7 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
-from ask_applicant.agents.offline.intent import classify
+from ask_applicant.agents.offline.intent import Intent, about_now, classify
 from ask_applicant.agents.offline.private_topics import asks_private
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
@@ -37,6 +37,16 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
+
+
+# What each kind of question is about when its own words route nowhere: the area whose
+# own vocabulary holds these words answers it ("Is she currently employed?" → work).
+_INTENT_TOPICS = {
+    Intent.CURRENT: "current job work history employer position",
+    Intent.DURATION: "work history employer job dates",
+    Intent.WHEN: "work history employer job dates",
+    Intent.WHERE: "location city basics contact profile",
+}
 
 
 @dataclass(frozen=True)
@@ -153,7 +163,10 @@ class Planner:
             for handoff in handoffs
         ]
         routable = question.text.strip() and not is_small_talk(question.text)
-        winner = Router(areas).route(question.query) if routable else None
+        router = Router(areas)
+        winner = router.route(question.query) if routable else None
+        if winner is None and routable:
+            winner = _fallback_area(router, question)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
             chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
             call = self._handoff_call(chosen, question)
@@ -255,3 +268,21 @@ class Planner:
             return Call(handoff.tool_name, {})
         arguments = fill(schema, QuestionSpans(question.text, question.ignore))
         return Call(handoff.tool_name, arguments.values) if arguments is not None else None
+
+
+def _fallback_area(router: Router, question: _Question) -> Area | None:
+    """The area for a question below the routing threshold that is still answerable.
+
+    A word of the question that some area holds ("React", in the skills, a job and a
+    project alike) makes it a question about the applicant: the best such area takes
+    it. Failing that, what the question asks for (the current job, a duration, a place)
+    names the topic.
+    """
+    best = router.rank(question.query.without(question.query.concepts)).best()
+    if best is not None and best[1] > 0:
+        return best[0]
+    intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
+    topic = _INTENT_TOPICS.get(intent)
+    if topic is None:
+        return None
+    return router.route(Query.of(topic))

@@ -221,3 +221,19 @@ def test_a_question_naming_a_thing_of_one_area_routes_there() -> None:
     )
     assert unnamed != Call("transfer_to_project_specialist", {})
     assert named == Call("transfer_to_project_specialist", {})
+
+
+def test_a_question_naming_something_every_area_holds_is_routed_not_answered_with_help(
+    graph: Graph,
+) -> None:
+    # "Kafka" is in a job, a project and the skills alike: no area wins outright, but
+    # the question is about the applicant, so it goes to a specialist.
+    decision = _decide(graph, "triage", _turn("Does she know Kafka?"))
+    assert isinstance(decision, Call) and decision.name.startswith("transfer_to_")
+
+
+def test_a_current_job_question_with_no_topic_word_goes_to_the_work_history(
+    graph: Graph,
+) -> None:
+    decision = _decide(graph, "triage", _turn("Is she employed at the moment?"))
+    assert decision == Call("transfer_to_career_specialist", {})
