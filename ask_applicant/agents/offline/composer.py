@@ -7,7 +7,7 @@ the composer never states a fact of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ask_applicant.agents.offline import reply
 from ask_applicant.agents.offline.evidence import Evidence
@@ -20,6 +20,7 @@ MAX_FACT_CHARS = 500
 # A listing stops before this many characters: an answer, not a section dump.
 MAX_ANSWER_CHARS = 1_500
 # The SDK's default handoff description starts with this sentence; the rest is ours.
+_KOREAN_MARK = " | 한국어:"
 _SDK_HANDOFF_PREFIX = re.compile(r"^Handoff to the .+? agent to handle the request\.\s*")
 
 
@@ -30,6 +31,7 @@ def answer(
     korean: bool,
     question: str = "",
     intent: Intent | None = None,
+    ignore: Collection[str] = (),
 ) -> str:
     """Answer from the facts, with their sources, in the profile's voice.
 
@@ -40,12 +42,13 @@ def answer(
         question: The question (a follow-up made whole), for what it names.
         intent: What the question asks for; with it the answer is shaped (`reply`),
             without it the facts are listed.
+        ignore: Terms that say nothing about the topic (the applicant's name).
 
     Returns:
         The answer text; a plain "the profile does not hold this" when there are no facts.
     """
     if intent is not None:
-        shaped = reply.compose(evidence, question, intent, korean=korean)
+        shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
         if shaped is not None:
             return shaped
         if intent is Intent.YES_NO and not evidence.notes:
@@ -112,10 +115,16 @@ def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
     return "\n".join([head, *(f"- {area}" for area in areas)])
 
 
-def area_line(tool_description: str, agent_name: str) -> str:
-    """Turn a handoff's tool description into one line of the help message."""
+def area_line(tool_description: str, agent_name: str, *, korean: bool = False) -> str:
+    """Turn a handoff's tool description into one line of the help message.
+
+    A description may end with ` | 한국어: ...`, its Korean wording, which a Korean help
+    message uses; the English part is the line otherwise (and what routing reads).
+    """
     text = _SDK_HANDOFF_PREFIX.sub("", tool_description).strip()
-    return " ".join(text.split()) or agent_name
+    english, _, local = text.partition(_KOREAN_MARK)
+    chosen = local if korean and local.strip() else english
+    return " ".join(chosen.split()) or agent_name
 
 
 def _opening(voice: Voice, *, korean: bool) -> str:

@@ -21,6 +21,7 @@ _LABELS = (
     (re.compile(r"\bType:"), "유형:"),
     (re.compile(r"\bFor ([^.]+)\."), r"\1 프로젝트."),
     (re.compile(r"\bpresent\b"), "현재"),
+    (re.compile(r"\bslug:"), "식별자:"),
 )
 # `basics` facts read "key: value".
 _BASICS = {
@@ -38,7 +39,7 @@ _YEARS = re.compile(
 )
 _SPAN_YEARS = re.compile(r"\((?P<years>[\d.]+) years\)")
 # "Position at Company (" — the English word between a job's title and its employer.
-_AT = re.compile(r"^(?P<position>[^()]+?) at (?P<name>[^()]+?) (?=\()")
+_AT = re.compile(r"^(?P<position>.+?) at (?P<name>[^()]+?) (?=\()")
 
 
 def korean_date(text: str) -> str:

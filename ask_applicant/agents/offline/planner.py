@@ -27,7 +27,7 @@ from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
-from ask_applicant.agents.offline.terms import is_mostly_hangul
+from ask_applicant.agents.offline.terms import is_korean
 from ask_applicant.agents.offline.toolbox import Toolbox
 from ask_applicant.agents.offline.transcript import Transcript
 from ask_applicant.agents.offline.voice import Voice
@@ -131,7 +131,7 @@ class Planner:
             text=whole,
             query=Query.of(whole, ignore),
             voice=voice,
-            korean=is_mostly_hangul(text),
+            korean=is_korean(text),
             ignore=ignore,
             follow_up=follow_up,
         )
@@ -172,7 +172,10 @@ class Planner:
             call = self._handoff_call(chosen, question)
             if call is not None:
                 return call
-        lines = [area.label for area in areas]
+        lines = [
+            composer.area_line(h.tool_description, h.agent_name, korean=question.korean)
+            for h in handoffs
+        ]
         return Reply(composer.help_message(lines, question.voice, korean=question.korean))
 
     def _specialist(
@@ -199,6 +202,7 @@ class Planner:
                     korean=question.korean,
                     question=question.text,
                     intent=classify(transcript.question),
+                    ignore=question.ignore,
                 )
             )
         if handoffs and transcript.handoff_count == 0:

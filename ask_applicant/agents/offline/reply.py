@@ -11,12 +11,12 @@ it is, and every fact keeps its source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
-from ask_applicant.agents.offline.intent import Intent, listed_terms, subject_terms
+from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
 from ask_applicant.agents.offline.korean import korean_duration, render
 from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.spellings import transliterated_terms
@@ -76,7 +76,13 @@ def _field(source: str) -> str:
 
 
 def compose(
-    evidence: Evidence, question: str, intent: Intent, *, korean: bool, today: date | None = None
+    evidence: Evidence,
+    question: str,
+    intent: Intent,
+    *,
+    korean: bool,
+    today: date | None = None,
+    ignore: Collection[str] = (),
 ) -> str | None:
     """The answer to `question` from `evidence`, or None when it holds no facts.
 
@@ -86,6 +92,7 @@ def compose(
         intent: What the question asks for.
         korean: Write the frames in Korean.
         today: The date an open-ended period runs to (default: today).
+        ignore: Terms that say nothing about the topic (the applicant's name).
 
     Returns:
         The answer text.
@@ -93,6 +100,7 @@ def compose(
     if evidence.empty:
         return None
     subject = [*subject_terms(question), *transliterated_terms(question)]
+    subject = [term for term in subject if term not in ignore]
     subject += [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
@@ -102,6 +110,10 @@ def compose(
     width, total = _BUDGET[intent]
     focus = [*subject, *concept_terms(question)]
     lead = ""
+    ongoing = [fact for fact in evidence.facts if _ongoing(fact)]
+    if intent is Intent.YES_NO and about_now(question) and ongoing and not backing:
+        # "Is she currently employed?": the job without an end date says yes.
+        backing = ongoing
     if intent is Intent.YES_NO:
         if not backing:
             return no_mention(question, korean=korean)
@@ -112,7 +124,7 @@ def compose(
             chosen = dated
             lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
     elif intent is Intent.CURRENT:
-        chosen = [f for f in evidence.facts if _ongoing(f)] or chosen
+        chosen = ongoing or chosen
     elif intent is Intent.WHERE:
         chosen = sorted(chosen, key=lambda fact: _field(fact.source) != "location")
     neighbour = _neighbour(question, backing, evidence.facts)
