@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agents import Agent, Handoff, Model, Tool
+from agents import Agent, Handoff, Model, ModelSettings, Tool
 from agents.mcp import MCPServer
 
 from ask_applicant.agents.context import ChatContext
@@ -186,8 +186,13 @@ def build_agent_graph(
         )
 
     def agent(key: AgentKey) -> Agent[ChatContext]:
+        # A specialist must look facts up before it answers; the SDK resets the choice
+        # after the first tool call (`reset_tool_choice`), so it cannot loop.
+        settings = ModelSettings(tool_choice="required") if key != TRIAGE else ModelSettings()
         return Agent[ChatContext](
             name=NAMES[key],
+            model_settings=settings,
+            reset_tool_choice=True,
             handoff_description=HANDOFF_DESCRIPTIONS[key],
             instructions=instructions_for(key),
             tools=list(TOOLS[key]),
