@@ -10,6 +10,7 @@ at most two tool calls per specialist.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -99,6 +100,26 @@ class Planner:
         self._choices = choices
         self._names = dict(names or {})
         self._references = dict(references or {})
+        # Built once per planner (one per profile's graph): the areas and toolboxes of a
+        # graph do not change between turns, their indexes need not be rebuilt.
+        self._routers: dict[tuple[Area, ...], Router] = {}
+        self._toolboxes: dict[tuple[tuple[str, str, str], ...], Toolbox] = {}
+
+    def _router(self, areas: tuple[Area, ...]) -> Router:
+        if areas not in self._routers:
+            self._routers[areas] = Router(areas)
+        return self._routers[areas]
+
+    def _toolbox(self, tools: list[FunctionTool], ignore: frozenset[str]) -> Toolbox:
+        # Keyed by what ranking reads: MCP tools are new objects on every run.
+        described = [
+            (tool.name, tool.description or "", json.dumps(tool.params_json_schema, sort_keys=True))
+            for tool in tools
+        ]
+        key = (*described, (",".join(sorted(ignore)), "", ""))
+        if key not in self._toolboxes:
+            self._toolboxes[key] = Toolbox(tools, ignore, self._choices)
+        return self._toolboxes[key]
 
     def decide(
         self,
@@ -141,7 +162,7 @@ class Planner:
             # is no answer: decline at once, whichever agent holds the turn.
             decision = Reply(composer.private(voice, korean=question.korean))
         elif function_tools and text.strip():
-            toolbox = Toolbox(function_tools, ignore, self._choices)
+            toolbox = self._toolbox(function_tools, ignore)
             decision = self._specialist(question, transcript, toolbox, handoffs)
         elif handoffs and not function_tools:
             decision = self._triage(question, transcript, handoffs)
@@ -163,7 +184,7 @@ class Planner:
             for handoff in handoffs
         ]
         routable = question.text.strip() and not is_small_talk(question.text)
-        router = Router(areas)
+        router = self._router(tuple(areas))
         winner = router.route(question.query) if routable else None
         if winner is None and routable:
             winner = _fallback_area(router, question)
@@ -218,8 +239,8 @@ class Planner:
         self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
     ) -> Call | None:
         own = self._own_area(toolbox)
-        router = Router(
-            [
+        router = self._router(
+            tuple(
                 Area(
                     key=key,
                     vocabulary=text,
@@ -227,7 +248,7 @@ class Planner:
                     references=self._references.get(key, ()),
                 )
                 for key, text in self._vocabulary.items()
-            ]
+            )
         )
         # Small talk ("thanks!", "what else can I ask?") is triage's to answer.
         small_talk = is_small_talk(question.text)

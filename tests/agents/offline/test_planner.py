@@ -237,3 +237,31 @@ def test_a_current_job_question_with_no_topic_word_goes_to_the_work_history(
 ) -> None:
     decision = _decide(graph, "triage", _turn("Is she employed at the moment?"))
     assert decision == Call("transfer_to_career_specialist", {})
+
+
+def test_one_planner_builds_its_routing_and_tool_indexes_once(
+    graph: Graph, monkeypatch: Any
+) -> None:
+    from ask_applicant.agents.offline import planner as planner_module
+
+    built: list[str] = []
+    real_router, real_toolbox = planner_module.Router, planner_module.Toolbox
+
+    def router(*args: Any) -> Any:
+        built.append("router")
+        return real_router(*args)
+
+    def toolbox(*args: Any) -> Any:
+        built.append("toolbox")
+        return real_toolbox(*args)
+
+    monkeypatch.setattr(planner_module, "Router", router)
+    monkeypatch.setattr(planner_module, "Toolbox", toolbox)
+    planner = Planner(graph.vocabulary)
+    triage, career = graph.by_key["triage"], graph.by_key["career"]
+    tools = [tool for tool in career.tools if isinstance(tool, FunctionTool)]
+    for question in ("Where did she study?", "How many years of Kafka?", "Any awards?"):
+        planner.decide(INSTRUCTIONS, _turn(question), [], _handoffs(triage))
+        planner.decide(INSTRUCTIONS, _turn(question), tools, [])
+    assert built.count("router") == 1
+    assert built.count("toolbox") == 1
