@@ -51,7 +51,8 @@ def answer(
         shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
         if shaped is not None:
             return shaped
-        if intent is Intent.YES_NO and not evidence.notes:
+        if intent is Intent.YES_NO:
+            # The tools found nothing that names it: the plain answer is no.
             return reply.no_mention(question, korean=korean)
     # A tool's note is English: a Korean answer leaves it out rather than mix languages.
     notes = [] if korean else [f"Note: {note}" for note in evidence.notes]

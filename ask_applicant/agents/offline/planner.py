@@ -222,7 +222,12 @@ class Planner:
                     question.voice,
                     korean=question.korean,
                     question=question.text,
-                    intent=classify(transcript.question),
+                    # "How about Vue?" asks what the question it continues asked.
+                    intent=classify(
+                        question.text
+                        if question.follow_up is not None and question.follow_up.kind == "ellipsis"
+                        else transcript.question
+                    ),
                     ignore=question.ignore,
                 )
             )

@@ -53,3 +53,18 @@ def test_the_current_role_is_the_job_without_an_end() -> None:
 def test_before_a_job_is_the_job_that_started_just_before_it() -> None:
     text = answer("When did he work before Naver?")
     assert text is not None and "Orbit Bank" in text and "2015-06 – 2015-12" in text
+
+
+def test_a_yes_no_question_whose_tools_found_nothing_is_answered_no() -> None:
+    from ask_applicant.agents.offline import composer
+    from ask_applicant.agents.offline.voice import Voice
+
+    nothing = Evidence(notes=["No project or write-up matches 'Vue'."])
+    text = composer.answer(
+        nothing,
+        Voice(),
+        korean=False,
+        question="Has she used Vue?",
+        intent=classify("Has she used Vue?"),
+    )
+    assert text == "No, the profile does not mention Vue."
