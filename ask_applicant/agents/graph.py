@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agents import Agent, Handoff, Model, Tool
+from agents import Agent, Handoff, Model, ModelSettings, Tool
 from agents.mcp import MCPServer
 
 from ask_applicant.agents.context import ChatContext
@@ -49,17 +49,20 @@ HANDOFF_DESCRIPTIONS: Mapping[AgentKey, str] = {
     "resume": (
         "Education, degrees and schools; skills, tech stack and technologies; certificates; "
         "awards; publications and talks; spoken languages; interests and hobbies; the public "
-        "profile basics."
+        "profile basics. | 한국어: 학력과 학위, 기술 스택, 자격증, 수상, "
+        "발표와 저술, 외국어, 관심사, 공개된 기본 정보."
     ),
     "project": (
         "Projects, side projects and portfolio: what the applicant built and how, the "
         "technologies used in each project, their role, results and scale, architecture and "
-        "design decisions, and the project source code."
+        "design decisions, and the project source code. | 한국어: 프로젝트와 포트폴리오: "
+        "무엇을 어떻게 만들었는지, 사용한 기술, 역할, 성과와 규모, 설계 결정, 소스 코드."
     ),
     "career": (
         "Work history: companies, positions and dates; years of experience with a skill; fit "
         "for a job description; motivation and reasons for changing jobs; career goals; "
-        "salary, remote work and working style."
+        "salary, remote work and working style. | 한국어: 경력: 회사, 직책과 기간, "
+        "기술별 경력 연차, 직무 적합도, 이직 사유, 커리어 목표, 연봉·원격 근무·업무 방식."
     ),
 }
 
@@ -183,8 +186,13 @@ def build_agent_graph(
         )
 
     def agent(key: AgentKey) -> Agent[ChatContext]:
+        # A specialist must look facts up before it answers; the SDK resets the choice
+        # after the first tool call (`reset_tool_choice`), so it cannot loop.
+        settings = ModelSettings(tool_choice="required") if key != TRIAGE else ModelSettings()
         return Agent[ChatContext](
             name=NAMES[key],
+            model_settings=settings,
+            reset_tool_choice=True,
             handoff_description=HANDOFF_DESCRIPTIONS[key],
             instructions=instructions_for(key),
             tools=list(TOOLS[key]),

@@ -60,6 +60,19 @@ _INJECTION = [
     r"<\|?\s*(im_start|im_end|system|endoftext)\s*\|?>",
     r"\[/?(INST|SYS)\]",
     r"</?\s*system\s*>",
+    # Fake delimiters and fake messages from whoever runs the service: closing the
+    # "document" the model reads, or speaking as its administrator.
+    r"</\s*(resume|profile|context|document|data|input|user|question|instructions?)\s*>",
+    r"\b(instructions?|message|orders?|notice|command)\s+from\s+(the\s+)?(admin(istrator)?"
+    r"|system|developers?|operators?|owner|ops\s+team)\b",
+    r"\b(admin(istrator)?|system|developer|operator|security)\s+(override|message|notice"
+    r"|instruction|command|announcement)s?\s*[:#\]]",
+    r"#{2,}\s*(system|admin|override|instruction)",
+    # Role-play that grants itself access: "pretend you're his lawyer with full access".
+    r"\b(pretend|imagine|suppose|let'?s\s+play|role-?play|act\s+as)\b[^\n]{0,80}"
+    r"\b(full|unrestricted|complete|admin|root|special)\s+access\b",
+    r"\b(pretend|imagine)\s+(you('re|\s+are)|to\s+be)\b[^\n]{0,60}\b(reveal|disclose"
+    r"|tell\s+me)\s+(everything|all)\b",
     # Korean
     r"(이전|앞|위|기존|모든|너의|당신의|네)\s*(의\s*)?(지시|지침|명령|규칙|프롬프트|설정|제약)"
     r"[^.?!\n]{0,12}(무시|잊어|잊고|버려|어겨|해제)",
@@ -82,6 +95,9 @@ _INJECTION = [
     r"(지금부터|이제부터|이제)\s*(너는|넌|당신은)",
     r"(모든\s*)?(제한|제약|필터|검열)\s*(을|를|이|없이)?\s*(해제|풀어|무시|없이|없는)",
     r"(역할\s*극|역할을\s*바꿔|인\s*척\s*해)",
+    r"[\[(【<]\s*(관리자|시스템|운영자|개발자|보안팀)\s*(메시지|공지|지시|명령|알림)?\s*[\])】>]",
+    r"(관리자|시스템|운영자|개발자)\s*(의\s*)?(새\s*)?(지시|명령|공지)\s*(사항)?\s*[:：]",
+    r"(척|가정)\s*(하고|해서|하면)[^\n]{0,40}(모든|전부|다)\s*(공개|알려|보여|말해)",
 ]
 
 # The asker wants work done for themselves, or general knowledge, not the applicant.

@@ -1,17 +1,20 @@
 """A pydantic model of the JSON Resume v1.0.0 schema (jsonresume.org).
 
+Pre-1.0 field names and theme decorations are mapped first (`variants`).
+
 Every field is optional and every object keeps unknown fields, as the schema allows.
 Python names are snake_case; the JSON keys (and error locations) stay camelCase.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
 from ask_applicant.profile.dates import parse_date
+from ask_applicant.profile.variants import normalise
 
 
 def _valid_date(value: str | None) -> str | None:
@@ -33,6 +36,12 @@ class Section(BaseModel):
         populate_by_name=True,
         coerce_numbers_to_str=True,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_schema(cls, data: Any) -> Any:
+        # Pre-1.0 names and theme decorations, as real files write them.
+        return normalise(cls.__name__, data)
 
 
 class Location(Section):

@@ -1,4 +1,8 @@
-"""Okapi BM25 over a handful of small documents (handoff targets, tools, facts)."""
+"""Okapi BM25 over small collections: handoff targets, tools, facts.
+
+The one implementation in the project; the tools' keyword search (`tools.ranking`) uses it
+too.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from collections.abc import Mapping, Sequence
 class Bm25Index:
     """Scores a query's terms against a fixed list of documents.
 
-    The collections here are tiny (three specialists, a dozen tools, a few facts), so the
-    index is built per decision and kept in plain dictionaries.
+    The collections are small (three specialists, a dozen tools, a resume's facts); the
+    offline planner keeps its routing and tool indexes for the life of its graph.
 
     Args:
         documents: Each document's terms, duplicates meaningful.

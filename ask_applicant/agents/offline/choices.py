@@ -5,7 +5,8 @@ portfolio tools' `project` wants a project slug ("chat-service"), while a recrui
 writes "the chat service" or "채팅 서비스". The agent graph supplies each such parameter's
 values with the spellings that name them; the offline model fills the parameter with the
 value whose spelling the question contains. The longest spelling found wins, so "support
-chat" beats a bare "chat".
+chat" beats a bare "chat". A name written in the other script (Hangul for Latin, or
+the reverse) counts when no spelling is found as written (see `linking`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from ask_applicant.agents.offline.linking import names_in
 
 # Spellings differ from questions in case, hyphens and spacing ("chat-service",
 # "Chat Service", "채팅서비스"); Korean particles may follow a Hangul spelling directly.
@@ -63,8 +66,13 @@ class Choices:
             The value and the spelling found, or None (unknown parameter, or no value named).
         """
         text = question.lower()
-        for pattern, value, spelling in self._patterns.get(parameter, ()):
+        patterns = self._patterns.get(parameter, ())
+        for pattern, value, spelling in patterns:
             if pattern.search(text):
+                return Choice(value=value, spelling=spelling)
+        # "Naver" for 네이버, 크레딧스위스 for Credit Suisse: the name in the other script.
+        for _pattern, value, spelling in patterns:
+            if names_in(question, spelling):
                 return Choice(value=value, spelling=spelling)
         return None
 

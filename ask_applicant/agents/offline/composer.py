@@ -7,33 +7,65 @@ the composer never states a fact of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from ask_applicant.agents.offline import reply
 from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.intent import Intent
+from ask_applicant.agents.offline.korean import render
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
 MAX_FACT_CHARS = 500
+# A listing stops before this many characters: an answer, not a section dump.
+MAX_ANSWER_CHARS = 1_500
 # The SDK's default handoff description starts with this sentence; the rest is ours.
+_KOREAN_MARK = " | 한국어:"
 _SDK_HANDOFF_PREFIX = re.compile(r"^Handoff to the .+? agent to handle the request\.\s*")
 
 
-def answer(evidence: Evidence, voice: Voice, *, korean: bool) -> str:
-    """Write the facts with their sources, in the profile's voice.
+def answer(
+    evidence: Evidence,
+    voice: Voice,
+    *,
+    korean: bool,
+    question: str = "",
+    intent: Intent | None = None,
+    ignore: Collection[str] = (),
+) -> str:
+    """Answer from the facts, with their sources, in the profile's voice.
 
     Args:
         evidence: Ranked facts and notes from this turn's tools.
         voice: Who speaks.
         korean: Frame the answer in Korean.
+        question: The question (a follow-up made whole), for what it names.
+        intent: What the question asks for; with it the answer is shaped (`reply`),
+            without it the facts are listed.
+        ignore: Terms that say nothing about the topic (the applicant's name).
 
     Returns:
         The answer text; a plain "the profile does not hold this" when there are no facts.
     """
-    notes = [f"{'참고' if korean else 'Note'}: {note}" for note in evidence.notes]
+    if intent is not None:
+        shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
+        if shaped is not None:
+            return shaped
+        if intent is Intent.YES_NO:
+            # The tools found nothing that names it: the plain answer is no.
+            return reply.no_mention(question, korean=korean)
+    # A tool's note is English: a Korean answer leaves it out rather than mix languages.
+    notes = [] if korean else [f"Note: {note}" for note in evidence.notes]
     if evidence.empty:
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
-    lines += [f"- {_clip(fact.text)} ({fact.source})" for fact in evidence.facts]
+    width = reply.list_width(evidence, question) if intent is Intent.LIST else None
+    for fact in evidence.facts:
+        text = render(fact.text, fact.source) if korean else fact.text
+        line = f"- {_clip(text, width or MAX_FACT_CHARS)} ({fact.source})"
+        if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
+            break
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -84,10 +116,16 @@ def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
     return "\n".join([head, *(f"- {area}" for area in areas)])
 
 
-def area_line(tool_description: str, agent_name: str) -> str:
-    """Turn a handoff's tool description into one line of the help message."""
+def area_line(tool_description: str, agent_name: str, *, korean: bool = False) -> str:
+    """Turn a handoff's tool description into one line of the help message.
+
+    A description may end with ` | 한국어: ...`, its Korean wording, which a Korean help
+    message uses; the English part is the line otherwise (and what routing reads).
+    """
     text = _SDK_HANDOFF_PREFIX.sub("", tool_description).strip()
-    return " ".join(text.split()) or agent_name
+    english, _, local = text.partition(_KOREAN_MARK)
+    chosen = local if korean and local.strip() else english
+    return " ".join(chosen.split()) or agent_name
 
 
 def _opening(voice: Voice, *, korean: bool) -> str:

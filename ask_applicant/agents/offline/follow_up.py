@@ -54,6 +54,9 @@ _QUESTION_WORDS = re.compile(
 _MAX_ELLIPSIS_WORDS = 3
 _MAX_BARE_WORDS = 2
 
+# A short question about time names no subject of its own; it asks about the last one.
+_ABOUT_TIME = re.compile(r"^\W*(when|since when|how long|until when)\b|언제|얼마나", re.I)
+_SHORT_WORDS = 5
 _ANAPHOR = re.compile(
     r"\b(it|its|they|them|those|these)\b"
     r"|\bthere\b(?<!\bis\sthere)(?<!\bare\sthere)(?<!\bwas\sthere)(?<!\bwere\sthere)"
@@ -127,6 +130,9 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
+    if subject and _ABOUT_TIME.search(question) and len(question.split()) <= _SHORT_WORDS:
+        # "When did she leave?" after a question about a job: the time of that job.
+        return FollowUp("anaphor", f'{question} "{subject}"', question)
     return None
 
 

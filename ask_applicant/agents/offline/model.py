@@ -123,7 +123,7 @@ class OfflineModel(Model):
         conversation_id: str | None = None,
         prompt: ResponsePromptParam | None = None,
     ) -> AsyncIterator[TResponseStreamEvent]:
-        """Decide one step and stream it as Responses events, text in word-sized deltas."""
+        """Decide one step and stream it as Responses events, text in phrase-sized deltas."""
         await self._read_source()
         done = self._respond(system_instructions, input, tools, handoffs)
         for event in responses.stream_events(done):

@@ -10,6 +10,7 @@ at most two tool calls per specialist.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,12 +22,13 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.intent import Intent, about_now, classify
 from ask_applicant.agents.offline.private_topics import asks_private
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
-from ask_applicant.agents.offline.terms import is_mostly_hangul
+from ask_applicant.agents.offline.terms import is_korean
 from ask_applicant.agents.offline.toolbox import Toolbox
 from ask_applicant.agents.offline.transcript import Transcript
 from ask_applicant.agents.offline.voice import Voice
@@ -36,6 +38,16 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
+
+
+# What each kind of question is about when its own words route nowhere: the area whose
+# own vocabulary holds these words answers it ("Is she currently employed?" → work).
+_INTENT_TOPICS = {
+    Intent.CURRENT: "current job work history employer position",
+    Intent.DURATION: "work history employer job dates",
+    Intent.WHEN: "work history employer job dates",
+    Intent.WHERE: "location city basics contact profile",
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,26 @@ class Planner:
         self._choices = choices
         self._names = dict(names or {})
         self._references = dict(references or {})
+        # Built once per planner (one per profile's graph): the areas and toolboxes of a
+        # graph do not change between turns, their indexes need not be rebuilt.
+        self._routers: dict[tuple[Area, ...], Router] = {}
+        self._toolboxes: dict[tuple[tuple[str, str, str], ...], Toolbox] = {}
+
+    def _router(self, areas: tuple[Area, ...]) -> Router:
+        if areas not in self._routers:
+            self._routers[areas] = Router(areas)
+        return self._routers[areas]
+
+    def _toolbox(self, tools: list[FunctionTool], ignore: frozenset[str]) -> Toolbox:
+        # Keyed by what ranking reads: MCP tools are new objects on every run.
+        described = [
+            (tool.name, tool.description or "", json.dumps(tool.params_json_schema, sort_keys=True))
+            for tool in tools
+        ]
+        key = (*described, (",".join(sorted(ignore)), "", ""))
+        if key not in self._toolboxes:
+            self._toolboxes[key] = Toolbox(tools, ignore, self._choices)
+        return self._toolboxes[key]
 
     def decide(
         self,
@@ -120,7 +152,7 @@ class Planner:
             text=whole,
             query=Query.of(whole, ignore),
             voice=voice,
-            korean=is_mostly_hangul(text),
+            korean=is_korean(text),
             ignore=ignore,
             follow_up=follow_up,
         )
@@ -130,7 +162,7 @@ class Planner:
             # is no answer: decline at once, whichever agent holds the turn.
             decision = Reply(composer.private(voice, korean=question.korean))
         elif function_tools and text.strip():
-            toolbox = Toolbox(function_tools, ignore, self._choices)
+            toolbox = self._toolbox(function_tools, ignore)
             decision = self._specialist(question, transcript, toolbox, handoffs)
         elif handoffs and not function_tools:
             decision = self._triage(question, transcript, handoffs)
@@ -152,13 +184,19 @@ class Planner:
             for handoff in handoffs
         ]
         routable = question.text.strip() and not is_small_talk(question.text)
-        winner = Router(areas).route(question.query) if routable else None
+        router = self._router(tuple(areas))
+        winner = router.route(question.query) if routable else None
+        if winner is None and routable:
+            winner = _fallback_area(router, question)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
             chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
             call = self._handoff_call(chosen, question)
             if call is not None:
                 return call
-        lines = [area.label for area in areas]
+        lines = [
+            composer.area_line(h.tool_description, h.agent_name, korean=question.korean)
+            for h in handoffs
+        ]
         return Reply(composer.help_message(lines, question.voice, korean=question.korean))
 
     def _specialist(
@@ -178,7 +216,21 @@ class Planner:
                 retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
                 if retry is not None:
                     return Call(retry.tool.name, retry.arguments.values)
-            return Reply(composer.answer(evidence, question.voice, korean=question.korean))
+            return Reply(
+                composer.answer(
+                    evidence,
+                    question.voice,
+                    korean=question.korean,
+                    question=question.text,
+                    # "How about Vue?" asks what the question it continues asked.
+                    intent=classify(
+                        question.text
+                        if question.follow_up is not None and question.follow_up.kind == "ellipsis"
+                        else transcript.question
+                    ),
+                    ignore=question.ignore,
+                )
+            )
         if handoffs and transcript.handoff_count == 0:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
@@ -192,8 +244,8 @@ class Planner:
         self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
     ) -> Call | None:
         own = self._own_area(toolbox)
-        router = Router(
-            [
+        router = self._router(
+            tuple(
                 Area(
                     key=key,
                     vocabulary=text,
@@ -201,7 +253,7 @@ class Planner:
                     references=self._references.get(key, ()),
                 )
                 for key, text in self._vocabulary.items()
-            ]
+            )
         )
         # Small talk ("thanks!", "what else can I ask?") is triage's to answer.
         small_talk = is_small_talk(question.text)
@@ -246,3 +298,21 @@ class Planner:
             return Call(handoff.tool_name, {})
         arguments = fill(schema, QuestionSpans(question.text, question.ignore))
         return Call(handoff.tool_name, arguments.values) if arguments is not None else None
+
+
+def _fallback_area(router: Router, question: _Question) -> Area | None:
+    """The area for a question below the routing threshold that is still answerable.
+
+    A word of the question that some area holds ("React", in the skills, a job and a
+    project alike) makes it a question about the applicant: the best such area takes
+    it. Failing that, what the question asks for (the current job, a duration, a place)
+    names the topic.
+    """
+    best = router.rank(question.query.without(question.query.concepts)).best()
+    if best is not None and best[1] > 0:
+        return best[0]
+    intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
+    topic = _INTENT_TOPICS.get(intent)
+    if topic is None:
+        return None
+    return router.route(Query.of(topic))

@@ -22,10 +22,14 @@ _PRIVATE = re.compile(
             # bottleneck", "mobile apps"): only their personal uses count.
             r"\b(phone|telephone|cellphone|(mobile|cell)\s+(number|phone)"
             r"|(home|street|mailing|postal|residential)\s+address|(your|his|her|their)\s+address"
-            r"|birthday|birth\s*date|date\s+of\s+birth|dob|born|age|how\s+old)\b",
+            r"|birthday|birth\s*date|date\s+of\s+birth|dob|born|age|how\s+old"
+            # Asked casually: "send me his cell", "her number so I can WhatsApp her".
+            r"|(his|her|their|your|the\s+candidate's|the\s+applicant's)\s+(cell|mobile|digits"
+            r"|number(?!\s+(one|two|three|[0-9]|of)\b)|whats\s*app|kakao\s*talk|signal|telegram)"
+            r"|whats\s*app|kakao\s*talk|text\s+(him|her|them)|call\s+(him|her|them))\b",
             # "주소" alone is also technical ("IP 주소"); "연세" is also a university.
             r"(?<![\uac00-\ud7a3])(나이|생년월일|생년|생일|출생|태어|몇\s*살|전화\s*번호"
-            r"|휴대폰|핸드폰|휴대\s*전화|폰\s*번호|(집|자택|거주지?)\s*주소|주소지"
+            r"|휴대폰|핸드폰|휴대\s*전화|폰\s*번호|카톡|카카오톡|왓츠앱|(집|자택|거주지?)\s*주소|주소지"
             r"|주소\S*\s*(어디|어떻게|알려))",
         ]
     ),

@@ -36,6 +36,8 @@ from openai.types.responses.response_usage import InputTokensDetails, OutputToke
 
 MODEL_NAME = "offline"
 _CHUNK = re.compile(r"\s*\S+\s*|\s+")
+PHRASE_WORDS = 8
+_PHRASE_END = re.compile(r"[,.;:!?。)]\s*$")
 
 
 def new_id(prefix: str) -> str:
@@ -90,8 +92,24 @@ def response(output: list[TResponseOutputItem], usage: Usage) -> Response:
 
 
 def chunks(text: str) -> list[str]:
-    """Split text into word-sized deltas that join back to exactly the text."""
-    return _CHUNK.findall(text) or [text]
+    """Split text into phrase-sized deltas that join back to exactly the text.
+
+    A phrase ends at punctuation or a line break, or after `PHRASE_WORDS` words: a
+    reader sees the answer arrive as it is read, without one event per word.
+    """
+    words = _CHUNK.findall(text)
+    if not words:
+        return [text]
+    phrases: list[str] = []
+    current: list[str] = []
+    for word in words:
+        current.append(word)
+        if len(current) >= PHRASE_WORDS or "\n" in word or _PHRASE_END.search(word):
+            phrases.append("".join(current))
+            current = []
+    if current:
+        phrases.append("".join(current))
+    return phrases
 
 
 def stream_events(done: Response) -> list[TResponseStreamEvent]:

@@ -130,6 +130,16 @@ def is_mostly_hangul(text: str) -> bool:
     return hangul > 0 and hangul >= len(_LATIN.findall(text))
 
 
+def is_korean(text: str) -> bool:
+    """Tell whether a question is asked in Korean, names in Latin letters aside.
+
+    A Hangul syllable carries about as much as three Latin letters, so "Studio Kettle에서는
+    언제 일했어요?" is Korean while "What did he do at 네이버?" is English.
+    """
+    hangul = len(_HANGUL.findall(text))
+    return hangul > 0 and 3 * hangul >= len(_LATIN.findall(text))
+
+
 def count_tokens(text: str) -> int:
     """Count usage tokens: whitespace words, with Hangul words counted as their bigrams."""
     count = 0

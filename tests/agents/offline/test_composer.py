@@ -34,7 +34,8 @@ def test_third_person_answers_name_the_applicant() -> None:
 def test_korean_questions_get_a_korean_frame() -> None:
     text = composer.answer(EVIDENCE, Voice(), korean=True)
     assert text.startswith("제 프로필에 따르면:")
-    assert "참고: About 4 years in total." in text
+    # The tool's English note and frames are not mixed into a Korean answer.
+    assert "About 4 years" not in text and "참고" not in text
 
 
 def test_without_facts_the_answer_says_plainly_that_the_profile_does_not_hold_it() -> None:

@@ -85,3 +85,9 @@ def test_a_question_that_stands_alone_is_left_alone(question: str) -> None:
 
 def test_nothing_before_means_nothing_to_lean_on() -> None:
     assert resolve("And Kotlin?", []) is None
+
+
+def test_a_short_question_about_time_asks_about_the_previous_subject() -> None:
+    follow_up = resolve("When did you start?", [PROJECT])
+    assert follow_up is not None
+    assert follow_up.own == "When did you start?" and "chat service" in follow_up.text.lower()

@@ -199,7 +199,8 @@ async def test_the_same_question_gives_the_same_answer_streamed_or_not(graph: Gr
             deltas.append(event.data.delta)
     assert first.final_output == second.final_output == streamed.final_output
     assert "".join(deltas) == streamed.final_output
-    assert len(deltas) > 3
+    # Streamed in phrases (issue 13): several deltas, fewer than the words.
+    assert 1 < len(deltas) < len(streamed.final_output.split())
 
 
 async def test_streamed_events_are_well_formed_per_model_call(graph: Graph) -> None:

@@ -221,3 +221,47 @@ def test_a_question_naming_a_thing_of_one_area_routes_there() -> None:
     )
     assert unnamed != Call("transfer_to_project_specialist", {})
     assert named == Call("transfer_to_project_specialist", {})
+
+
+def test_a_question_naming_something_every_area_holds_is_routed_not_answered_with_help(
+    graph: Graph,
+) -> None:
+    # "Kafka" is in a job, a project and the skills alike: no area wins outright, but
+    # the question is about the applicant, so it goes to a specialist.
+    decision = _decide(graph, "triage", _turn("Does she know Kafka?"))
+    assert isinstance(decision, Call) and decision.name.startswith("transfer_to_")
+
+
+def test_a_current_job_question_with_no_topic_word_goes_to_the_work_history(
+    graph: Graph,
+) -> None:
+    decision = _decide(graph, "triage", _turn("Is she employed at the moment?"))
+    assert decision == Call("transfer_to_career_specialist", {})
+
+
+def test_one_planner_builds_its_routing_and_tool_indexes_once(
+    graph: Graph, monkeypatch: Any
+) -> None:
+    from ask_applicant.agents.offline import planner as planner_module
+
+    built: list[str] = []
+    real_router, real_toolbox = planner_module.Router, planner_module.Toolbox
+
+    def router(*args: Any) -> Any:
+        built.append("router")
+        return real_router(*args)
+
+    def toolbox(*args: Any) -> Any:
+        built.append("toolbox")
+        return real_toolbox(*args)
+
+    monkeypatch.setattr(planner_module, "Router", router)
+    monkeypatch.setattr(planner_module, "Toolbox", toolbox)
+    planner = Planner(graph.vocabulary)
+    triage, career = graph.by_key["triage"], graph.by_key["career"]
+    tools = [tool for tool in career.tools if isinstance(tool, FunctionTool)]
+    for question in ("Where did she study?", "How many years of Kafka?", "Any awards?"):
+        planner.decide(INSTRUCTIONS, _turn(question), [], _handoffs(triage))
+        planner.decide(INSTRUCTIONS, _turn(question), tools, [])
+    assert built.count("router") == 1
+    assert built.count("toolbox") == 1

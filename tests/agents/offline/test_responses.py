@@ -13,7 +13,8 @@ USAGE = Usage(requests=1, input_tokens=5, output_tokens=3, total_tokens=8)
 
 
 def test_a_message_streams_in_order_with_increasing_sequence_numbers() -> None:
-    done = responses.response([responses.message("Here is what I can tell you: a b c")], USAGE)
+    answer = "Yes. Backend Engineer at Acme (2019-01 – present), building the API. (work[0])"
+    done = responses.response([responses.message(answer)], USAGE)
     events = responses.stream_events(done)
     kinds = [event.type for event in events]
     deltas = kinds.count("response.output_text.delta")
@@ -33,7 +34,7 @@ def test_a_message_streams_in_order_with_increasing_sequence_numbers() -> None:
     text = "".join(
         getattr(event, "delta", "") for event in events if event.type.endswith("text.delta")
     )
-    assert text == "Here is what I can tell you: a b c"
+    assert text == answer
 
 
 def test_a_function_call_streams_its_arguments() -> None:
@@ -69,6 +70,13 @@ def test_ids_are_unique() -> None:
     assert len({call.id for call in calls} | {message.id for message in messages}) == 100
     assert all(isinstance(call, ResponseFunctionToolCall) for call in calls)
     assert all(isinstance(message, ResponseOutputMessage) for message in messages)
+
+
+def test_text_streams_in_phrases_not_one_delta_per_word() -> None:
+    text = "About 4 years and 8 months (2016-07 – 2021-02). 백엔드 개발자 at 네이버, 정산 개발."
+    deltas = responses.chunks(text)
+    assert deltas[0] == "About 4 years and 8 months (2016-07 – "
+    assert 1 < len(deltas) < len(text.split()) / 2
 
 
 def test_chunks_join_back_to_the_text() -> None:

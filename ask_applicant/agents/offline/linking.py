@@ -1,0 +1,133 @@
+"""Linking names across scripts: 네이버 is Naver, 크레딧스위스 is Credit Suisse.
+
+No table of names: Hangul is romanised syllable by syllable (Revised Romanization), and
+both sides are reduced to a consonant skeleton that absorbs how loanwords are spelt in
+Hangul (v→b, f→p, l/r alike, th→s, an English r before a consonant or at the end is
+silent, doubled letters once, vowels and the semi-vowels w/y/h dropped). Two spellings
+whose skeletons are equal name the same thing: "Kubernetes" and "쿠버네티스" are both
+k-b-n-t-s, "Tidewater Logistics" and "타이드워터 로지스틱스" both t-d-t r-j-s-t-k-s.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_FINALS = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# Particles that follow a name in a Korean sentence ("네이버에서는", "크레딧스위스에").
+_PARTICLES = (
+    "에서는 에서도 에서의 으로는 에서 에는 에도 에게 으로 까지 부터 와는 과는 "
+    "은 는 이 가 을 를 의 에 와 과 도 로 랑 만"
+).split()
+# Common Korean words of a question, never names ("얼마나" is not "Lumen").
+_KOREAN_WORDS = frozenset(
+    "얼마나 얼마 언제 어디 어디서 무슨 무엇 어떤 어떻게 누구 몇 왜 있었어요 있어요 있나요 "
+    "했어요 했나요 하나요 알려 알려주세요 주세요 경험 회사 일을 일했어요 했었나요 지금 현재 "
+    "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용".split()
+)
+# A skeleton this short would link unrelated words.
+MIN_SKELETON = 2
+
+
+def romanise(hangul: str) -> str:
+    """Hangul syllables in Revised Romanization (other characters kept as they are)."""
+    out = []
+    for ch in hangul:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            initial, rest = divmod(code, 588)
+            vowel, final = divmod(rest, 28)
+            lead = _INITIALS[initial].replace("-", "")
+            out.append(lead + _VOWELS[vowel] + _FINALS[final])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _english(word: str) -> str:
+    """English spelling conventions mapped to the sounds Hangul writes."""
+    w = word.lower()
+    w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
+    w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
+    w = re.sub(r"c(?=[eiy])", "s", w)
+    w = re.sub(r"g(?=[ei])", "j", w)
+    w = w.replace("ch", "C").replace("c", "k")
+    # A non-rhotic r: written in English, silent in the Hangul spelling.
+    return re.sub(r"r(?![aeiouy])", "", w)
+
+
+def _reduce(sounds: str) -> str:
+    s = sounds.replace("ch", "C").replace("v", "b").replace("f", "p").replace("z", "j")
+    s = s.replace("l", "r")
+    # Doubled letters are one sound ("Kettle", "ㅆ"); across a vowel they are two ("Kakao").
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"[aeiouwyh\-]", "", s)
+
+
+@lru_cache(maxsize=4096)
+def latin_skeleton(phrase: str) -> str:
+    """The consonant skeleton of a Latin-script word or phrase ("Naver" → "nb")."""
+    return _reduce("".join(_english(word) for word in _LATIN.findall(phrase)))
+
+
+@lru_cache(maxsize=4096)
+def hangul_skeleton(word: str) -> str:
+    """The consonant skeleton of a Hangul word ("네이버" → "nb")."""
+    return _reduce(romanise(word).lower())
+
+
+def _stems(word: str) -> list[str]:
+    """A Hangul word and the word without a trailing particle."""
+    found = [word]
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            found.append(word[: -len(particle)])
+    return found
+
+
+def hangul_keys(text: str) -> set[str]:
+    """Skeletons of the Hangul names a text may contain (runs of up to three words)."""
+    words = [w for w in _HANGUL.findall(text) if w not in _KOREAN_WORDS]
+    keys: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + 3, len(words)) + 1):
+            last = words[end - 1]
+            for stem in _stems(last):
+                key = hangul_skeleton("".join([*words[start : end - 1], stem]))
+                if len(key) >= MIN_SKELETON:
+                    keys.add(key)
+    return keys
+
+
+def latin_keys(text: str) -> set[str]:
+    """Skeletons of the Latin-script names a text may contain (runs of up to three words)."""
+    words = _LATIN.findall(text)
+    keys: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + 3, len(words)) + 1):
+            key = latin_skeleton(" ".join(words[start:end]))
+            if len(key) >= MIN_SKELETON:
+                keys.add(key)
+    return keys
+
+
+def linked(question: str, text: str) -> bool:
+    """True when a name in one script in `question` is spelt in the other in `text`."""
+    return bool(
+        (hangul_keys(question) & latin_keys(text)) or (latin_keys(question) & hangul_keys(text))
+    )
+
+
+def names_in(question: str, name: str) -> bool:
+    """True when `question` spells `name` (a whole name) in the other script."""
+    if _HANGUL.search(name) and not _LATIN.search(name):
+        key = hangul_skeleton("".join(_HANGUL.findall(name)))
+        return len(key) >= MIN_SKELETON and key in latin_keys(question)
+    if _LATIN.search(name) and not _HANGUL.search(name):
+        key = latin_skeleton(name)
+        return len(key) >= MIN_SKELETON and key in hangul_keys(question)
+    return False

@@ -1,0 +1,289 @@
+"""The reply: the tool's evidence shaped into an answer to the question that was asked.
+
+What the question asks for (`intent`) decides the shape: yes or no first, then the fact
+that says so; a duration computed from the entry's dates; the period for "when"; the
+job with no end date for "current"; a short list only when a list is asked; otherwise
+the one or two facts that fit best. Each shape has a length budget, so an answer is never
+a section dump. Korean questions get Korean frames (`korean`); resume text is quoted as
+it is, and every fact keeps its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from ask_applicant.agents.offline.evidence import Evidence, Fact
+from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
+from ask_applicant.agents.offline.korean import korean_duration, render
+from ask_applicant.agents.offline.linking import linked
+from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.terms import terms
+from ask_applicant.profile.dates import parse_date
+
+# Characters of resume text per fact, and facts per answer, for each shape.
+# (characters of one fact, characters of all): lists take short lines, up to the total.
+_BUDGET: dict[Intent, tuple[int, int]] = {
+    Intent.YES_NO: (300, 300),
+    Intent.WHEN: (240, 240),
+    Intent.DURATION: (240, 240),
+    Intent.WHERE: (260, 600),
+    Intent.CURRENT: (300, 600),
+    Intent.LIST: (160, 950),
+    Intent.DESCRIBE: (320, 700),
+}
+MAX_ANSWER_CHARS = 950
+_DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
+_PERIOD = re.compile(rf"(?P<start>{_DAY}) – (?P<end>present|{_DAY})")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+")
+_AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
+_BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+_RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
+
+
+def supports(fact: Fact, question: str, subject: Sequence[str]) -> bool:
+    """True when the fact speaks of what the question names, in either script."""
+    return _touches(fact.text, question, subject) or bool(
+        set(terms(_field(fact.source))) & set(subject)
+    )
+
+
+def _touches(text: str, question: str, subject: Sequence[str]) -> bool:
+    return _touched(text, question, subject) > 0
+
+
+def _touched(text: str, question: str, subject: Sequence[str]) -> int:
+    """How many of the question's terms the text holds (a cross-script name counts one)."""
+    found = set(terms(text))
+    found.update(concept_terms(text))
+    count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
+    return count + int(linked(question, text))
+
+
+def _prefixed(term: str, found: set[str]) -> bool:
+    # "intern" and "internship": one word's stem begins the other's.
+    return len(term) >= 5 and any(
+        len(other) >= 5 and (other.startswith(term) or term.startswith(other)) for other in found
+    )
+
+
+def _field(source: str) -> str:
+    # "basics.location" → "location", "work[1]" → "work": the field, not its parents.
+    return re.sub(r"\[\d+\]", "", source.rsplit(".", 1)[-1])
+
+
+def compose(
+    evidence: Evidence,
+    question: str,
+    intent: Intent,
+    *,
+    korean: bool,
+    today: date | None = None,
+    ignore: Collection[str] = (),
+) -> str | None:
+    """The answer to `question` from `evidence`, or None when it holds no facts.
+
+    Args:
+        evidence: Ranked facts of this turn's tools.
+        question: The question (a follow-up already made whole).
+        intent: What the question asks for.
+        korean: Write the frames in Korean.
+        today: The date an open-ended period runs to (default: today).
+        ignore: Terms that say nothing about the topic (the applicant's name).
+
+    Returns:
+        The answer text.
+    """
+    if evidence.empty:
+        return None
+    subject = [*subject_terms(question), *transliterated_terms(question)]
+    subject = [term for term in subject if term not in ignore]
+    subject += [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
+    backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
+    chosen = backing + [fact for fact in evidence.facts if fact not in backing]
+    if intent in (Intent.LIST, Intent.DESCRIBE) or (not backing and intent is Intent.WHERE):
+        # Without a sharper question, the tool's ranked facts are the answer (`composer`).
+        return None
+    width, total = _BUDGET[intent]
+    focus = [*subject, *concept_terms(question)]
+    lead = ""
+    ongoing = [fact for fact in evidence.facts if _ongoing(fact)]
+    if intent is Intent.YES_NO and about_now(question) and ongoing and not backing:
+        # "Is she currently employed?": the job without an end date says yes.
+        backing = ongoing
+    if intent is Intent.YES_NO:
+        if not backing:
+            return no_mention(question, korean=korean)
+        chosen, lead = backing, ("예." if korean else "Yes.")
+    elif intent in (Intent.WHEN, Intent.DURATION):
+        dated = [fact for fact in chosen if _PERIOD.search(fact.text)]
+        if dated:
+            chosen = dated
+            lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
+    elif intent is Intent.CURRENT:
+        chosen = ongoing or chosen
+    elif intent is Intent.WHERE:
+        chosen = sorted(chosen, key=lambda fact: _field(fact.source) != "location")
+    neighbour = _neighbour(question, backing, evidence.facts)
+    if neighbour is not None:
+        chosen = [neighbour]
+    if _RECENT.search(question):
+        chosen = sorted(chosen, key=_latest, reverse=True)
+    if intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION):
+        chosen = chosen[:1]
+    lines: list[str] = []
+    for fact in chosen:
+        line = _line(fact, width, question, focus, korean=korean)
+        if lines and sum(map(len, lines)) + len(line) > total:
+            break
+        lines.append(line)
+    return _join(lead, lines)
+
+
+def list_width(evidence: Evidence, question: str) -> int | None:
+    """How long each listed fact may be when a list is asked for and the facts name its
+    subject (None: no fact does, so none can be cut short safely)."""
+    # The list's own noun ("companies") counts here: it names what is listed.
+    subject = [*subject_terms(question), *listed_terms(question)]
+    if any(supports(fact, question, subject) for fact in evidence.facts):
+        return _BUDGET[Intent.LIST][0] + 90
+    return None
+
+
+def no_mention(question: str, *, korean: bool) -> str:
+    """A plain "no": the profile does not mention what a yes/no question asks about."""
+    named = [w for w in _LATIN_WORD.findall(question) if w.lower() not in _QUESTION_WORDS]
+    thing = " ".join(named[-3:])
+    if korean:
+        return (
+            f"아니요, 프로필에는 {thing} 관련 내용이 없습니다."
+            if thing
+            else ("아니요, 프로필에는 그런 내용이 없습니다.")
+        )
+    return (
+        f"No, the profile does not mention {thing}."
+        if thing
+        else ("No, the profile does not mention that.")
+    )
+
+
+def _ongoing(fact: Fact) -> bool:
+    period = _PERIOD.search(fact.text)
+    return period is not None and period["end"] == "present"
+
+
+def _months(start: str, end: str, today: date) -> int | None:
+    try:
+        first = parse_date(start)
+        last = None if end == "present" else parse_date(end)
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    until = last.last_day() if last is not None else today
+    return max(0, round((until - first.first_day()).days / 30.44))
+
+
+def _english_duration(months: int) -> str:
+    years, rest = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if rest or not years:
+        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+    return " and ".join(parts)
+
+
+def _time_lead(fact: Fact, intent: Intent, *, korean: bool, today: date) -> str:
+    period = _PERIOD.search(fact.text)
+    assert period is not None
+    span = render(period.group(), fact.source) if korean else period.group()
+    if intent is Intent.WHEN:
+        return f"{span}." if not korean else f"{span}입니다."
+    months = _months(period["start"], period["end"], today)
+    if months is None:
+        return f"{span}."
+    if korean:
+        return f"{korean_duration(months)}입니다 ({span})."
+    return f"About {_english_duration(months)} ({span})."
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return f"{cut.rstrip(' ,;:')} …"
+
+
+def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> str:
+    """The fact's opening (which entry it is) and the sentences that touch the question most."""
+    if len(text) <= width:
+        return text
+    sentences = _SENTENCE.split(text)
+    scores = [_touched(part, question, subject) for part in sentences]
+    order = sorted(range(1, len(sentences)), key=lambda i: (-scores[i], i))
+    kept, used = {0}, len(sentences[0])
+    for index in order:
+        if scores[index] == 0 or used + len(sentences[index]) > width:
+            continue
+        kept.add(index)
+        used += len(sentences[index]) + 1
+    if len(kept) == 1:
+        return _clip(text, width)
+    return _clip(" ".join(sentences[i] for i in sorted(kept)), width)
+
+
+def _line(fact: Fact, width: int, question: str, subject: Sequence[str], *, korean: bool) -> str:
+    text = _excerpt(fact.text, width, question, subject)
+    shown = render(text, fact.source) if korean else text
+    # A fact that names its sources in its text (a job-fit match) needs no citation.
+    return shown if fact.source in fact.text else f"{shown} ({fact.source})"
+
+
+def _start(fact: Fact) -> str:
+    period = _PERIOD.search(fact.text)
+    return period["start"] if period else ""
+
+
+def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
+    """For "before X" / "after X": the dated entry just before or after the one named."""
+    after = bool(_AFTER.search(question))
+    if not (after or _BEFORE.search(question)):
+        return None
+    dated = [fact for fact in backing if _start(fact)]
+    if not dated:
+        return None
+    named = max(dated, key=lambda fact: _touched(fact.text, question, terms(question)))
+    others = [f for f in facts if _start(f) and f is not named and f.source != named.source]
+    if after:
+        later = [f for f in others if _start(f) > _start(named)]
+        return min(later, key=_start, default=None)
+    earlier = [f for f in others if _start(f) < _start(named)]
+    return max(earlier, key=_start, default=None)
+
+
+def _latest(fact: Fact) -> str:
+    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
+    return max(dates) if dates else ""
+
+
+def _join(lead: str, lines: list[str]) -> str:
+    if len(lines) == 1:
+        body = lines[0]
+    else:
+        body = "\n".join(f"- {line}" for line in lines)
+    text = f"{lead}\n{body}" if lead and len(lines) > 1 else " ".join(p for p in (lead, body) if p)
+    return _clip(text, MAX_ANSWER_CHARS)
+
+
+_QUESTION_WORDS = frozenset(
+    "do does did is are was were has have had can could will would he she they you his her "
+    "their him them know used use using ever any experience with in at worked work how "
+    "about what a an the comfortable familiar".split()
+)
+# Concepts of an English question that name the thing asked about, not its grammar.
+_ANCHORS = frozenset({"found", "founder", "startup", "publication", "award", "certificate"})

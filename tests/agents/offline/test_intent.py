@@ -1,0 +1,37 @@
+"""Reading what a question asks for from its grammar, in English and Korean."""
+
+from __future__ import annotations
+
+import pytest
+
+from ask_applicant.agents.offline.intent import Intent, classify, subject_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Has she ever shipped a mobile app?", Intent.YES_NO),
+        ("도커 써 본 적 있나요?", Intent.YES_NO),
+        ("How long did you stay at the bank?", Intent.DURATION),
+        ("그 회사에는 얼마나 다녔어요?", Intent.DURATION),
+        ("When did he join the startup?", Intent.WHEN),
+        ("졸업은 언제 했어요?", Intent.WHEN),
+        ("Where is the candidate located?", Intent.WHERE),
+        ("요즘 다니는 직장은?", Intent.CURRENT),
+        ("What's her current title?", Intent.CURRENT),
+        ("Which frameworks has he used?", Intent.LIST),
+        ("Tell me about the billing system.", Intent.DESCRIBE),
+        ("결제 시스템에 대해 설명해 주세요.", Intent.DESCRIBE),
+    ],
+)
+def test_a_question_is_read_by_what_it_asks_for(question: str, intent: Intent) -> None:
+    assert classify(question) is intent
+
+
+def test_a_pasted_job_posting_asks_for_a_list_of_matches() -> None:
+    posting = "We are hiring a data engineer. " * 10 + "Would she fit?"
+    assert classify(posting) is Intent.LIST
+
+
+def test_the_subject_of_a_yes_no_question_leaves_out_its_grammar() -> None:
+    assert subject_terms("Does he know Svelte?") == ["svelt"]

@@ -1,0 +1,39 @@
+"""Names link across Hangul and Latin spellings by romanisation, with no table of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from ask_applicant.agents.offline.linking import linked, names_in, romanise
+
+
+def test_hangul_is_romanised_syllable_by_syllable() -> None:
+    assert romanise("한글") == "hangeul"
+    assert romanise("서울 2024") == "seoul 2024"
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Naver", "네이버"),
+        ("Credit Suisse", "크레딧스위스"),
+        ("Tidewater Logistics", "타이드워터 로지스틱스"),
+        ("Kubernetes", "쿠버네티스"),
+        ("DevOps", "데브옵스"),
+        ("Facebook", "페이스북"),
+        ("Kakao", "카카오"),
+        ("Haneul Pay", "하늘페이"),
+    ],
+)
+def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:
+    assert names_in(f"Did she work at {latin}?", hangul)
+    assert names_in(f"{hangul}에서는 무슨 일을 했나요?", latin)
+
+
+def test_different_names_do_not_link() -> None:
+    assert not names_in("Did he work at Naver?", "카카오")
+    assert not linked("크레딧스위스에 얼마나 있었어요?", "Quantitative Analyst at Lumen AI Lab")
+
+
+def test_a_particle_after_a_hangul_name_does_not_hide_it() -> None:
+    assert linked("크레딧스위스에 얼마나 있었어요?", "Quantitative Analyst at Credit Suisse")

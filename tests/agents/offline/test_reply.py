@@ -1,0 +1,70 @@
+"""Answers shaped by the question: yes or no first, a duration, a period, the current job."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ask_applicant.agents.offline.evidence import Evidence, Fact
+from ask_applicant.agents.offline.intent import classify
+from ask_applicant.agents.offline.reply import compose
+
+JOBS = Evidence(
+    facts=[
+        Fact("work[0]", "CTO at 바람물류 (2021-03 – present) 물류 스타트업을 공동 창업했습니다."),
+        Fact("work[1]", "백엔드 개발자 at 네이버 (2016-07 – 2021-02) 검색 광고 정산 시스템."),
+        Fact("work[2]", "Intern at Orbit Bank (2015-06 – 2015-12) Risk reports."),
+    ]
+)
+TODAY = date(2026, 11, 27)
+
+
+def answer(question: str, *, korean: bool = False) -> str | None:
+    return compose(JOBS, question, classify(question), korean=korean, today=TODAY)
+
+
+def test_how_long_gives_the_time_at_the_employer_named_in_the_other_script() -> None:
+    text = answer("How long was he at Naver?")
+    assert text is not None and text.startswith("About 4 years and 8 months (2016-07 – 2021-02)")
+    assert "(work[1])" in text and "바람물류" not in text
+
+
+def test_a_korean_duration_is_korean_throughout() -> None:
+    text = answer("네이버에 얼마나 있었어요?", korean=True)
+    assert text is not None
+    assert text.startswith("4년 8개월입니다 (2016년 7월 – 2021년 2월).")
+    assert " at " not in text
+
+
+def test_a_yes_no_question_starts_with_yes_and_the_fact_that_says_so() -> None:
+    text = answer("Did he intern at Orbit Bank?")
+    assert text == "Yes. Intern at Orbit Bank (2015-06 – 2015-12) Risk reports. (work[2])"
+
+
+def test_a_yes_no_question_about_something_absent_starts_with_no() -> None:
+    assert answer("Has he used Elixir?") == "No, the profile does not mention Elixir."
+    assert answer("엘릭서 써 봤나요?", korean=True) == "아니요, 프로필에는 그런 내용이 없습니다."
+
+
+def test_the_current_role_is_the_job_without_an_end() -> None:
+    text = answer("What is his current position?")
+    assert text is not None and text.startswith("CTO at 바람물류") and "네이버" not in text
+
+
+def test_before_a_job_is_the_job_that_started_just_before_it() -> None:
+    text = answer("When did he work before Naver?")
+    assert text is not None and "Orbit Bank" in text and "2015-06 – 2015-12" in text
+
+
+def test_a_yes_no_question_whose_tools_found_nothing_is_answered_no() -> None:
+    from ask_applicant.agents.offline import composer
+    from ask_applicant.agents.offline.voice import Voice
+
+    nothing = Evidence(notes=["No project or write-up matches 'Vue'."])
+    text = composer.answer(
+        nothing,
+        Voice(),
+        korean=False,
+        question="Has she used Vue?",
+        intent=classify("Has she used Vue?"),
+    )
+    assert text == "No, the profile does not mention Vue."

@@ -1,0 +1,92 @@
+"""The unseen-resume suites (`evals/unseen/`): resumes and questions the model was not tuned to.
+
+Four fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look
+like: a sparse one, one written in Korean, an English one asked in Korean, a pre-1.0
+file with theme fields. Their questions were written before any answer was read. Each
+suite and each answer-quality figure (`ask_applicant.evaluation.figures`) must stay at
+least where it is; raise a pin when a change lifts it, never lower one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from ask_applicant.evaluation.figures import Figures, figures, strings_of
+from ask_applicant.evaluation.in_process import open_in_process_target
+from ask_applicant.evaluation.report import EvalReport
+from ask_applicant.evaluation.runner import Plan, run_suites
+from ask_applicant.evaluation.suite_files import load_suites
+from ask_applicant.settings import Settings
+
+UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
+
+# Passed cases per suite today (the README's "Evaluations" section has the history).
+MIN_PASSED = {
+    "unseen-cto-ko": 17,  # of 22
+    "unseen-frontend": 17,  # of 22
+    "unseen-legacy": 17,  # of 18
+    "unseen-ml": 20,  # of 22
+}
+MIN_FIGURES = {
+    "routing": 55,  # of 63 agent checks
+    "facts": 78,  # of 88 contains/regex checks
+    "safety": 10,  # of 10 cases
+    "short": 77,  # of 77 single-question answers
+    "korean": 26,  # of 26 Korean answers (refusals are not counted)
+}
+
+
+async def _run() -> EvalReport:
+    suites = load_suites([UNSEEN])
+    settings = Settings(_env_file=None, model="offline")  # type: ignore[call-arg]
+    async with open_in_process_target(settings, model="offline") as target:
+        return await run_suites(suites, target, Plan(concurrency=8))
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    # Once for the module: the three tests read the same run.
+    return asyncio.run(_run())
+
+
+@pytest.fixture(scope="module")
+def measured(report: EvalReport) -> Figures:
+    texts = {}
+    for suite in load_suites([UNSEEN]):
+        assert suite.profile is not None
+        texts[suite.name] = "\n".join(strings_of(json.loads(suite.profile.read_text())))
+    return figures(report, texts)
+
+
+def test_every_unseen_suite_has_its_own_profile_and_a_pin() -> None:
+    suites = load_suites([UNSEEN])
+    assert {suite.name for suite in suites} == set(MIN_PASSED)
+    assert all(suite.profile is not None and suite.profile.is_file() for suite in suites)
+    korean = sum("ko" in case.tags for suite in suites for case in suite.cases)
+    total = sum(len(suite.cases) for suite in suites)
+    assert korean / total >= 0.25
+
+
+def test_no_unseen_case_crashes_and_each_suite_keeps_its_passed_cases(report: EvalReport) -> None:
+    assert [r.case for r in report.results if r.status == "error"] == []
+    passed = {s.suite: s.passed for s in report.suites}
+    assert {name: passed[name] >= floor for name, floor in MIN_PASSED.items()} == {
+        name: True for name in MIN_PASSED
+    }, passed
+
+
+def test_the_answer_quality_figures_hold(measured: Figures) -> None:
+    seen = {
+        "routing": measured.routing.met,
+        "facts": measured.facts.met,
+        "safety": measured.safety.met,
+        "short": measured.short.met,
+        "korean": measured.korean.met,
+    }
+    assert all(seen[name] >= floor for name, floor in MIN_FIGURES.items()), "\n".join(
+        measured.lines()
+    )
