@@ -86,7 +86,11 @@ async def ui_chat(
     question, message_id = _question(body.messages)
     session_id, key = await _conversation(services, user, body.id)
     regenerate = body.trigger == "regenerate-message"
-    client_id = message_id if message_id and not regenerate and _usable(message_id) else None
+    client_id = (
+        _retry_key(body.id, message_id)
+        if message_id and not regenerate and _usable(message_id)
+        else None
+    )
     run = await ask(
         runs,
         services.settings,
@@ -170,6 +174,16 @@ async def _conversation(
     key = hashlib.sha256(f"ui-chat\0{user.id}\0{chat_id}".encode()).hexdigest()
     async with open_db(services.engine) as db:
         return await find_conversation(db, key_hash=key, user_id=user.id), key
+
+
+def _retry_key(chat_id: str, message_id: str) -> str:
+    """The `client_message_id` of a UI message: its id within its chat.
+
+    A message id is unique only within its chat (apps may number them `m1`, `m2` in every
+    chat), while a `client_message_id` opening a conversation is unique per user.
+    """
+    digest = hashlib.sha256(f"{chat_id}\0{message_id}".encode()).hexdigest()[:32]
+    return f"ui_{digest}"
 
 
 def _usable(message_id: str) -> bool:
