@@ -63,7 +63,12 @@ def logging_config(settings: Settings) -> dict[str, Any]:
             }
         },
         "root": {"level": settings.log_level, "handlers": [HANDLER_NAME]},
-        "loggers": {name: {"handlers": [], "propagate": True} for name in UVICORN_LOGGERS},
+        "loggers": {
+            **{name: {"handlers": [], "propagate": True} for name in UVICORN_LOGGERS},
+            # Alembic narrates every start-up's schema check at INFO; `db upgrade` and
+            # `db status` print their own one-line result.
+            "alembic": {"level": "WARNING"},
+        },
     }
 
 

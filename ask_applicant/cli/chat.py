@@ -14,6 +14,8 @@ conversation, which owns the database engine.
 from __future__ import annotations
 
 import asyncio
+import select
+import sys
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 from typing import Annotated, Any
@@ -31,15 +33,25 @@ Anything else is a question about the applicant."""
 
 _QUIT = frozenset({"/exit", "/quit"})
 _INTERRUPTED = 130
+_SIGNAL_CHECK_SECONDS = 0.2
 
 
 def _read_line(prompt: str) -> str | None:
-    try:
-        return input(prompt)
-    except EOFError:
+    """The next line typed, without its newline; None at end of input (Ctrl-D)."""
+    typer.echo(prompt, nl=False)
+    if sys.stdin.isatty():
+        # A process-directed SIGINT may land on one of the database driver's threads; a
+        # main thread blocked in a read would then wait for Enter before its handler
+        # runs. Waiting in short selects lets the handler run within a fraction of a
+        # second. (The terminal's own line editing still works; readline's does not.)
+        while not select.select([sys.stdin], [], [], _SIGNAL_CHECK_SECONDS)[0]:
+            pass
+    line = sys.stdin.readline()
+    if not line:
         # Ctrl-D leaves the cursor after the prompt: end the line first.
         typer.echo("")
         return None
+    return line.removesuffix("\n")
 
 
 def _text_of(item: dict[str, Any]) -> str:
