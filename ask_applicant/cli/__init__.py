@@ -8,7 +8,7 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from ask_applicant.cli import ask, chat, db, keys, links, mcp, serve
+from ask_applicant.cli import ask, chat, db, keys, links, mcp, owner_link, serve
 from ask_applicant.cli import eval as evaluation
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app.command(name="serve")(serve.serve)
 app.command(name="ask")(ask.ask)
 app.command(name="chat")(chat.chat)
 app.command(name="eval")(evaluation.evaluate)
+app.command(name="owner-link")(owner_link.owner_link)
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """Conversations, their SDK items, runs and run events in MySQL or SQLite."""
 
+from ask_applicant.persistence.console_models import Lead, OwnerTicket
 from ask_applicant.persistence.engine import create_engine, open_db
 from ask_applicant.persistence.models import (
     ChatSession,
@@ -20,6 +21,8 @@ from ask_applicant.persistence.store import SessionNotFoundError, SqlSessionStor
 
 __all__ = [
     "ChatSession",
+    "Lead",
+    "OwnerTicket",
     "Run",
     "RunEvent",
     "SchemaBehindError",

@@ -20,6 +20,7 @@ from ask_applicant.server.cors import install_cors
 from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.pages import router as pages_router
 from ask_applicant.server.pages import static_files
+from ask_applicant.server.pages.console_routes import router as console_router
 from ask_applicant.server.problems import install_problem_handlers
 from ask_applicant.server.routes import agents, chat, health, links, me, runs, sessions, sign_in
 from ask_applicant.server.services import StreamOptions, running_services
@@ -94,6 +95,7 @@ def create_app(
     for router in (links.router, me.router, sign_in.router):
         app.include_router(router)
     app.include_router(pages_router)
+    app.include_router(console_router)
     app.mount("/static", static_files(), name="static")
     app.router.routes.extend(mcp_routes())
     return app

@@ -15,6 +15,12 @@ from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.persistence import User, open_db
 from ask_applicant.server.auth import authenticate, rate_limited
 from ask_applicant.server.browser_session import has_session_cookie, sign_in_by_cookie
+from ask_applicant.server.owner_session import (
+    OwnerCookies,
+    has_owner_cookie,
+    owner_by_cookie,
+    signed_out_owner,
+)
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
@@ -64,12 +70,12 @@ GraphDep = Annotated[AgentGraph, Depends(get_graph)]
 
 
 async def get_current_user(request: Request, services: ServicesDep) -> User:
-    """The caller, by Bearer key or else by share-link cookie, within their request rate.
+    """The caller, by Bearer key, the applicant's console cookie or a share-link cookie.
 
-    A Bearer header wins when present. A cookie-signed request keeps its link on
-    `request.state.share_link`. Reads with its own short session: a request-long one
-    would hold a database transaction (on SQLite, the write lock) for as long as a
-    stream lasts.
+    A Bearer header wins when present, then the owner's cookie. A request signed in
+    by a share link keeps its link on `request.state.share_link`. Reads with its own
+    short session: a request-long one would hold a database transaction (on SQLite,
+    the write lock) for as long as a stream lasts.
 
     Raises:
         Problem: 401 without a valid key or cookie; 403 for a cross-site write by
@@ -77,7 +83,16 @@ async def get_current_user(request: Request, services: ServicesDep) -> User:
     """
     authorization = request.headers.get("authorization")
     async with open_db(services.engine) as db:
-        if authorization is None and has_session_cookie(request):
+        owner = None
+        if authorization is None and has_owner_cookie(request):
+            owner_cookies = OwnerCookies.derived_from(services.cookies)
+            settings = services.settings
+            owner = await owner_by_cookie(db, request, cookies=owner_cookies, settings=settings)
+            if owner is None and not has_session_cookie(request):
+                raise signed_out_owner(owner_cookies)
+        if owner is not None:
+            user = owner
+        elif authorization is None and has_session_cookie(request):
             signed_in = await sign_in_by_cookie(
                 db, request, cookies=services.cookies, settings=services.settings
             )
