@@ -9,6 +9,7 @@ from typing import Any
 from agents import RunConfig
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ask_applicant.agents.answer_kind import answer_kind
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.agents.turn import Turn, TurnOutcome
@@ -146,6 +147,7 @@ class RunExecution:
             final_text=outcome.answer,
             agent=outcome.agent,
             refused=outcome.refused,
+            answer_kind=answer_kind(outcome),
             usage=usage,
         )
         data = {"run_id": self.run_id, "agent": outcome.agent, "usage": usage}
