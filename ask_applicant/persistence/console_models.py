@@ -54,4 +54,5 @@ class Lead(SQLModel, table=True):
     delivery: str = Field(default="none", max_length=16)
     delivery_attempts: int = Field(default=0)
     delivery_error: str | None = Field(default=None, max_length=300)
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     delivered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -22,7 +22,19 @@ from ask_applicant.server.pages import router as pages_router
 from ask_applicant.server.pages import static_files
 from ask_applicant.server.pages.console_routes import router as console_router
 from ask_applicant.server.problems import install_problem_handlers
-from ask_applicant.server.routes import agents, chat, health, links, me, runs, sessions, sign_in
+from ask_applicant.server.routes import (
+    agents,
+    chat,
+    health,
+    leads,
+    links,
+    me,
+    owner,
+    owner_data,
+    runs,
+    sessions,
+    sign_in,
+)
 from ask_applicant.server.services import StreamOptions, running_services
 from ask_applicant.settings import Settings, get_settings
 
@@ -93,6 +105,8 @@ def create_app(
     for router in (chat.router, runs.router, sessions.router, agents.router, health.router):
         app.include_router(router)
     for router in (links.router, me.router, sign_in.router):
+        app.include_router(router)
+    for router in (owner.router, owner_data.router, leads.router):
         app.include_router(router)
     app.include_router(pages_router)
     app.include_router(console_router)

@@ -21,6 +21,7 @@ from ask_applicant.agents.models import configure_tracing, create_openai_client,
 from ask_applicant.mcp_servers.http_mount import HttpMount
 from ask_applicant.persistence import create_engine
 from ask_applicant.profile import Profile
+from ask_applicant.server.lead_delivery import LeadDelivery
 from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import SlidingWindowLimiter
@@ -59,6 +60,7 @@ class Services:
         limiter: The per-key request limit.
         mcp: The specialists' MCP connections (for `/readyz`).
         cookies: Signs and reads share-link browser session cookies.
+        leads: Sends stored leads to `LEAD_WEBHOOK_URL` in the background.
         mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
         model_label: What answers: `offline`, or the model name and API.
         stream: How event streams are framed.
@@ -72,6 +74,7 @@ class Services:
     limiter: SlidingWindowLimiter
     mcp: McpLinks
     cookies: SessionCookies
+    leads: LeadDelivery
     mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
     model_label: str = "offline"
     stream: StreamOptions = StreamOptions()
@@ -123,6 +126,7 @@ async def running_services(
             engine=engine, graph=graph, profile=profile, settings=settings, run_config=run_config
         )
         stack.push_async_callback(runs.aclose)
+        leads = await stack.enter_async_context(LeadDelivery(engine, settings).running())
         yield Services(
             settings=settings,
             engine=engine,
@@ -132,6 +136,7 @@ async def running_services(
             limiter=SlidingWindowLimiter(settings.rate_limit_per_minute),
             mcp=links,
             cookies=cookies,
+            leads=leads,
             mcp_mounts=mounts,
             model_label=_model_label(settings, model),
             stream=stream or StreamOptions(),

@@ -37,6 +37,9 @@ def upgrade() -> None:
         sa.Column("delivery_attempts", sa.Integer(), nullable=False),
         sa.Column("delivery_error", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
         sa.Column("delivered_at", ask_applicant.persistence.columns.UTCDateTime(), nullable=True),
+        sa.Column(
+            "next_attempt_at", ask_applicant.persistence.columns.UTCDateTime(), nullable=True
+        ),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         mysql_charset="utf8mb4",
