@@ -84,6 +84,16 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("lead_webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("LEAD_WEBHOOK_URL must be an http:// or https:// URL")
+        return value.strip()
+
     @field_validator("cors_origins")
     @classmethod
     def _origins(cls, values: list[str]) -> list[str]:

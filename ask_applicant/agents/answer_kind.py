@@ -6,9 +6,9 @@
 - `not_in_profile`: a specialist looked and found nothing: its tools returned no
   facts, or a targeted lookup (a search, a skill, a named project) came back empty and
   only broad listings (no arguments) found anything, which answer around the question
-  rather than to it; or a specialist answered without looking after a handoff;
-- `help`: triage answered by itself, with no handoff and no tool (the help text, small
-  talk).
+  rather than to it; or a specialist answered without looking anything up;
+- `help`: triage gave the answer, and no tool was called (the help text, small talk),
+  also when a specialist first handed the question back to it.
 
 Both the offline model and real models go through the same tools, so both are judged
 alike; nothing is read back from the answer's wording.
@@ -21,6 +21,7 @@ from typing import Literal
 
 from ask_applicant.agents.outcome import ToolCallRecord, TurnOutcome
 
+TRIAGE = "triage"
 AnswerKind = Literal["answered", "not_in_profile", "refused", "help"]
 ANSWER_KINDS: tuple[AnswerKind, ...] = ("answered", "not_in_profile", "refused", "help")
 
@@ -50,7 +51,7 @@ def answer_kind(outcome: TurnOutcome) -> AnswerKind:
     targeted_miss = any(_targeted(call) for call in outcome.tool_calls if call not in found)
     if any(_targeted(call) for call in found) or (found and not targeted_miss):
         return "answered"
-    if outcome.tool_calls or outcome.handoffs:
+    if outcome.tool_calls or outcome.agent != TRIAGE:
         return "not_in_profile"
     return "help"
 

@@ -16,9 +16,10 @@ def _call(name: str, arguments: dict, facts: list[dict] | None, note: str | None
 FACT = [{"source": "work[0]", "text": "Python at Acme"}]
 
 
-def _outcome(*calls: ToolCallRecord, handoffs=("career",), refused=False) -> TurnOutcome:
+def _outcome(*calls: ToolCallRecord, agent="career", refused=False) -> TurnOutcome:
+    handoffs = [] if agent == "triage" else [agent]
     return TurnOutcome(
-        answer="…", agent="career", handoffs=list(handoffs), tool_calls=list(calls), refused=refused
+        answer="…", agent=agent, handoffs=handoffs, tool_calls=list(calls), refused=refused
     )
 
 
@@ -45,9 +46,11 @@ def test_a_specialist_that_answered_without_looking_is_not_in_profile() -> None:
     assert answer_kind(_outcome()) == "not_in_profile"
 
 
-def test_triage_answering_alone_is_help_and_a_guardrail_is_refused() -> None:
-    assert answer_kind(_outcome(handoffs=())) == "help"
-    assert answer_kind(_outcome(handoffs=(), refused=True)) == "refused"
+def test_triage_answering_without_tools_is_help_and_a_guardrail_is_refused() -> None:
+    assert answer_kind(_outcome(agent="triage")) == "help"
+    handed_back = TurnOutcome(answer="…", agent="triage", handoffs=["triage"])
+    assert answer_kind(handed_back) == "help"
+    assert answer_kind(_outcome(agent="triage", refused=True)) == "refused"
 
 
 def test_text_output_of_a_tool_without_facts_counts_as_found() -> None:
