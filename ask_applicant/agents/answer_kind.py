@@ -36,10 +36,10 @@ def found_something(call: ToolCallRecord) -> bool:
     except json.JSONDecodeError:
         # Not a `ToolResult` (an MCP tool's text, a tool's error): text means found.
         return not output.lower().startswith("an error occurred")
+    if isinstance(parsed, dict) and "recorded" in parsed:
+        return parsed["recorded"] is True  # request_contact: the request was taken
     if isinstance(parsed, dict) and ("facts" in parsed or "note" in parsed):
         return bool(parsed.get("facts"))
-    if isinstance(parsed, dict) and parsed.get("recorded") is True:
-        return True  # request_contact: the recruiter's request was taken
     return bool(parsed)
 
 

@@ -43,7 +43,9 @@ _ROLES: dict[AgentKey, str] = {
     "career": (
         "You are the career specialist: work history, employers, roles and dates, years of "
         "experience with a skill, fit for a job description, and the applicant's reasons "
-        "for changing jobs, goals and working style. Use your tools to look facts up."
+        "for changing jobs, goals and working style. Use your tools to look facts up. "
+        "When a recruiter asks to get in touch or schedule a call and gives their own "
+        "e-mail address, record it with request_contact (ask for the address if missing)."
     ),
 }
 

@@ -71,7 +71,7 @@ class RunExecution:
         self._ended = asyncio.Event()
         self._turn = Turn(
             graph=graph,
-            context=ChatContext(user_id, session_id, profile, settings),
+            context=ChatContext(user_id, session_id, profile, settings, engine=engine),
             question=message,
             session=SqlSessionStore(session_id, engine=engine),
             starting_key=starting_key,
