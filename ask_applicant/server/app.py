@@ -31,6 +31,7 @@ from ask_applicant.server.routes import (
     me,
     owner,
     owner_data,
+    owner_keys,
     runs,
     sessions,
     sign_in,
@@ -106,7 +107,7 @@ def create_app(
         app.include_router(router)
     for router in (links.router, me.router, sign_in.router):
         app.include_router(router)
-    for router in (owner.router, owner_data.router, leads.router):
+    for router in (owner.router, owner_data.router, owner_keys.router, leads.router):
         app.include_router(router)
     app.include_router(pages_router)
     app.include_router(console_router)

@@ -88,6 +88,10 @@ async def test_the_owner_reads_a_recruiters_questions_and_lead_then_revokes_thei
     await link_row.get_by_role("button", name="Revoke").click()
     await link_row.get_by_role("button", name="Click again to confirm").click()
     await expect(link_row).to_contain_text("revoked")
+    await owner.locator("#new-key input[name=name]").fill("Naver 인사팀")
+    await owner.locator("#new-key").get_by_role("button", name="Create").click()
+    await expect(owner.locator(".created-link code")).to_contain_text("aa_")
+    await expect(owner.locator(".console-table").last).to_contain_text("Naver 인사팀")
 
     await recruiter.reload()
     await expect(recruiter.locator("#signed-out")).to_be_visible()

@@ -20,6 +20,9 @@ OWNER_ENDPOINTS = [
     ("GET", "/v1/owner/export?format=csv"),
     ("GET", "/v1/owner/sessions/s_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/turns"),
     ("DELETE", "/v1/owner/links/0123456789abcdef0123456789abcdef/data"),
+    ("GET", "/v1/owner/keys"),
+    ("POST", "/v1/owner/keys"),
+    ("DELETE", "/v1/owner/keys/0123456789abcdef0123456789abcdef"),
 ]
 
 
@@ -218,3 +221,27 @@ async def test_forgetting_a_link_deletes_its_conversations_runs_and_leads_only(
     assert unknown.status_code == 404
     assert sessions == {kept} and leads == ["Lee"] and run.status_code == 404
     assert [item["id"] for item in links] == [link_id]
+
+
+async def test_the_applicant_creates_lists_and_revokes_recruiter_keys(start_api: StartApi) -> None:
+    api = await start_api()
+    await recruiter_by_link(api)
+    async with owner_browser(api, await owner_cookie(api)) as http:
+        created = await http.post("/v1/owner/keys", json={"name": "Naver 인사팀 🎯"})
+        owner_only = await http.post("/v1/owner/keys", json={"name": "Me", "role": "owner"})
+        empty = await http.post("/v1/owner/keys", json={"name": "   "})
+        listed = (await http.get("/v1/owner/keys")).json()["keys"]
+        key = created.json()
+        assert (await http.delete(f"/v1/owner/keys/{key['id']}")).status_code == 204
+        own = next(item for item in listed if item["role"] == "owner")
+        assert (await http.delete(f"/v1/owner/keys/{own['id']}")).status_code == 409
+        assert (await http.delete("/v1/owner/keys/nope")).status_code == 404
+    assert created.status_code == 201 and key["key"].startswith(key["prefix"])
+    assert owner_only.status_code == 422 and empty.status_code == 422
+    assert [(item["name"], item["role"]) for item in listed] == [
+        ("Applicant", "owner"),
+        ("Naver 인사팀 🎯", "recruiter"),
+    ]
+    assert "key" not in listed[1]
+    async with api.client(key["key"]) as http:
+        assert (await http.get("/v1/me")).status_code == 401

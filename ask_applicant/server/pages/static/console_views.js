@@ -103,7 +103,29 @@ export async function links(view, created = null) {
               })
             : ""]))
     : el("p", { class: "muted" }, t("noLinks"));
-  view.replaceChildren(el("h2", {}, t("newLink")), form, shown || "", list);
+  view.replaceChildren(el("h2", {}, t("newLink")), form, shown || "", list, ...(await keys(view)));
+}
+
+async function keys(view, created = null) {
+  const { keys: rows } = await json("/v1/owner/keys");
+  const form = el("form", { class: "console-filters", id: "new-key" },
+    el("label", {}, t("keyName"), el("input", { name: "name", required: true, maxlength: 200 })),
+    el("button", { class: "button primary", type: "submit" }, t("create")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const made = await json("/v1/owner/keys", { method: "POST", body: { name: new FormData(form).get("name") } });
+    await links(view);
+    view.append(el("p", { class: "created-link", role: "status" }, t("keyCreated", { name: made.name }), " ", el("code", {}, made.key)));
+  });
+  const list = table([t("keyName"), t("role"), t("prefix"), t("status"), ""],
+    rows.map((key) => [key.name, key.role, el("code", {}, key.prefix), key.disabled ? t("revoked") : t("active"),
+      !key.disabled && key.role !== "owner"
+        ? confirmButton(t("revoke"), t("confirmAgain"), async () => {
+            await json(`/v1/owner/keys/${encodeURIComponent(key.id)}`, { method: "DELETE" });
+            links(view);
+          })
+        : ""]));
+  return [el("h2", {}, t("apiKeys")), form, list];
 }
 
 export async function activity(view) {
