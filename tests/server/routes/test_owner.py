@@ -42,6 +42,12 @@ async def recruiter_by_link(api: Api, name: str = "Acme 채용팀") -> tuple[str
     return link.id, cookie
 
 
+async def owner_links(api: Api) -> list[dict]:
+    """`GET /v1/links` as the applicant."""
+    async with owner_browser(api, await owner_cookie(api)) as http:
+        return (await http.get("/v1/links")).json()["links"]
+
+
 async def test_recruiters_and_anonymous_callers_are_denied_every_owner_endpoint(
     start_api: StartApi,
 ) -> None:
@@ -204,6 +210,8 @@ async def test_forgetting_a_link_deletes_its_conversations_runs_and_leads_only(
         session_id = (await ask(http, "Where did she study?"))["session_id"]
         run_id = (await ask(http, "hello", session_id))["run_id"]
         lead = {"name": "Kim", "email": "kim@acme.example", "session_id": session_id}
+        before = await owner_links(api)
+        assert [(item["conversations"], item["questions"]) for item in before] == [(1, 2)]
         assert (await http.post("/v1/leads", json=lead)).status_code == 201
     async with api.client(await api.new_key(name="Other")) as http:
         kept = (await ask(http, "Where did she study?"))["session_id"]
@@ -220,7 +228,9 @@ async def test_forgetting_a_link_deletes_its_conversations_runs_and_leads_only(
     assert again.json() == {"conversations": 0, "runs": 0, "leads": 0}
     assert unknown.status_code == 404
     assert sessions == {kept} and leads == ["Lee"] and run.status_code == 404
-    assert [item["id"] for item in links] == [link_id]
+    assert [(item["id"], item["conversations"], item["questions"]) for item in links] == [
+        (link_id, 0, 0)
+    ]
 
 
 async def test_the_applicant_creates_lists_and_revokes_recruiter_keys(start_api: StartApi) -> None:

@@ -93,8 +93,9 @@ export async function links(view, created = null) {
   const shown = created && el("p", { class: "created-link", role: "status" },
     t("linkCreated", { name: created.name }), " ", el("code", {}, created.url));
   const list = rows.length
-    ? table([t("linkName"), t("prefix"), t("status"), t("conversations"), t("lastUsed"), ""],
+    ? table([t("linkName"), t("prefix"), t("status"), t("conversations"), t("questions"), t("lastUsed"), ""],
         rows.map((link) => [link.name, el("code", {}, link.prefix), link.status, String(link.conversations),
+          String(link.questions ?? 0),
           when(link.last_used_at, t("never")),
           link.status === "active"
             ? confirmButton(t("revoke"), t("confirmAgain"), async () => {
