@@ -55,10 +55,14 @@ def _sources(output: Any) -> list[str]:
 
 
 def _turn(run: Run, events: list[RunEvent]) -> TurnView:
-    agents, tools, sources = ["triage"], [], []
+    # A turn starts with the agent the conversation was left with, not always triage.
+    agents: list[str] = []
+    tools: list[ToolUse] = []
+    sources: list[str] = []
     for event in events:
         data = event.data if isinstance(event.data, dict) else {}
         if event.event == "handoff":
+            agents += [str(data.get("from", ""))] if not agents else []
             agents.append(str(data.get("to", "")))
         elif event.event == "tool.called":
             tools.append(
@@ -76,7 +80,7 @@ def _turn(run: Run, events: list[RunEvent]) -> TurnView:
         answer=run.final_text,
         status=run.status,
         answer_kind=run.answer_kind,
-        agents=agents,
+        agents=agents or [run.agent],
         tools=tools,
         sources=sources,
         created_at=run.created_at,

@@ -147,6 +147,7 @@ async def test_a_conversations_turns_show_agent_path_tools_and_sources(
     assert [tool["name"] for tool in first["tools"]] == ["get_education"]
     assert first["sources"] and all(s.startswith("education[") for s in first["sources"])
     assert second["answer_kind"] == "help" and second["tools"] == []
+    assert second["agents"] == ["resume", "triage"]
 
 
 async def test_activity_counts_questions_agents_rates_and_draws_svg_charts(
