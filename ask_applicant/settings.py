@@ -64,6 +64,13 @@ class Settings(BaseSettings):
     # Signs browser session cookies; unset: a key generated once and kept in the database.
     session_secret: SecretStr | None = None
     session_max_age_seconds: int = Field(default=30 * 24 * 3600, ge=60, le=366 * 24 * 3600)
+    # Where a recruiter's contact request is POSTed as JSON (optional); retried with backoff.
+    lead_webhook_url: str | None = None
+    lead_webhook_max_attempts: int = Field(default=6, ge=1, le=50)
+    lead_webhook_backoff_seconds: float = Field(default=2.0, gt=0, le=3600)
+    lead_webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    # How many contact requests one recruiter may leave per hour.
+    leads_per_hour: int = Field(default=5, ge=1, le=1000)
 
     # Client adapters (see the README's "Clients" section).
     openai_compat_enabled: bool = True
@@ -104,6 +111,16 @@ class Settings(BaseSettings):
                 "PUBLIC_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:8000"
             )
         return value
+
+    @field_validator("lead_webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("LEAD_WEBHOOK_URL must be an http:// or https:// URL")
+        return value.strip()
 
     @field_validator("cors_origins")
     @classmethod

@@ -25,7 +25,18 @@ SHELL_FENCE = re.compile(r"^```(?:bash|sh|shell|console)\s*\n(.*?)^```", re.MULT
 ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Programs the README asks a reader to have from elsewhere (Docker, a browser, Node for a
 # client example); they are checked by name only when installed here.
-ELSEWHERE = {"docker", "curl", "npm", "npx", "node", "ollama", "apt-get", "mariadb", "git"}
+ELSEWHERE = {
+    "docker",
+    "curl",
+    "npm",
+    "npx",
+    "node",
+    "ollama",
+    "llama-server",
+    "apt-get",
+    "mariadb",
+    "git",
+}
 SHELL_WORDS = {"cd", "export", "source", "echo", "cat", "mkdir", "cp", "ln", "d=$(mktemp"}
 
 

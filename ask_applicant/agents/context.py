@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from ask_applicant.profile import Profile
     from ask_applicant.settings import Settings
 
@@ -16,7 +18,8 @@ class ChatContext:
 
     Passed per run as the SDK's run context; tools reach the profile through it,
     never through a global. `question` is the turn's question (set by the turn), which
-    the privacy guardrail lets the answer repeat.
+    the privacy guardrail lets the answer repeat. `engine` is set where a tool may write
+    (the server).
     """
 
     user_id: str
@@ -24,3 +27,4 @@ class ChatContext:
     profile: Profile
     settings: Settings
     question: str = ""
+    engine: AsyncEngine | None = None

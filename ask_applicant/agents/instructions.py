@@ -45,7 +45,9 @@ _ROLES: dict[AgentKey, str] = {
     "career": (
         "You are the career specialist: jobs, employers, positions and dates, years of "
         "experience with a skill, fit for a job description, motivation, goals, salary "
-        "and working style."
+        "and working style. "
+        "When a recruiter asks to get in touch and gives an e-mail address, record it "
+        "with request_contact."
     ),
 }
 

@@ -21,6 +21,9 @@ COMMANDS = {
     "mcp": LazyCommand("mcp", "app", "Serve the applicant over MCP on stdin/stdout."),
     "keys": LazyCommand("keys", "app", "Manage API keys for the HTTP API."),
     "links": LazyCommand("links", "app", "Manage share links that sign recruiters in."),
+    "owner-link": LazyCommand(
+        "owner_link", "owner_link", "Print a one-time link that opens the owner's console."
+    ),
 }
 
 

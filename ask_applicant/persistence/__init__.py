@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ask_applicant.persistence.adapter_models import ConversationKey, IdAlias
+from ask_applicant.persistence.console_models import Lead, OwnerTicket
 from ask_applicant.persistence.engine import create_engine, open_db, reading
 from ask_applicant.persistence.models import (
     ChatSession,
@@ -44,6 +45,8 @@ __all__ = [
     "ChatSession",
     "ConversationKey",
     "IdAlias",
+    "Lead",
+    "OwnerTicket",
     "Run",
     "RunEvent",
     "SchemaBehindError",

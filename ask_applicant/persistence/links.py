@@ -22,7 +22,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence.columns import utcnow
-from ask_applicant.persistence.models import ChatSession, ShareLink, User
+from ask_applicant.persistence.models import ChatSession, Run, ShareLink, User
 from ask_applicant.persistence.users import API_KEY_PREFIX, clean_name, hash_api_key
 
 LINK_TOKEN_PREFIX = "ln_"
@@ -35,10 +35,11 @@ LinkState = Literal["active", "expired", "revoked"]
 
 @dataclass(frozen=True)
 class LinkRow:
-    """A link with the number of conversations its recruiter has started."""
+    """A link with the number of conversations its recruiter has started and questions asked."""
 
     link: ShareLink
     conversations: int
+    questions: int = 0
 
 
 def hash_token(token: str) -> str:
@@ -122,18 +123,20 @@ async def get_link(db: AsyncSession, *, link_id: str) -> ShareLink | None:
 
 
 async def list_links(db: AsyncSession) -> list[LinkRow]:
-    """Every link, oldest first, with its recruiter's conversation count."""
+    """Every link, oldest first, with its recruiter's conversation and question counts."""
     counts = (
         select(ChatSession.owner_id, func.count().label("n"))
         .group_by(col(ChatSession.owner_id))
         .subquery()
     )
+    asked = select(Run.user_id, func.count().label("q")).group_by(col(Run.user_id)).subquery()
     query = (
-        select(ShareLink, counts.c.n)
+        select(ShareLink, counts.c.n, asked.c.q)
         .outerjoin(counts, counts.c.owner_id == ShareLink.user_id)
+        .outerjoin(asked, asked.c.user_id == ShareLink.user_id)
         .order_by(col(ShareLink.created_at), col(ShareLink.id))
     )
-    return [LinkRow(link, int(n or 0)) for link, n in (await db.exec(query)).all()]
+    return [LinkRow(link, int(n or 0), int(q or 0)) for link, n, q in (await db.exec(query)).all()]
 
 
 async def revoke_link(db: AsyncSession, *, ident: str) -> ShareLink | None:

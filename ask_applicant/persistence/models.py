@@ -112,6 +112,8 @@ class Run(SQLModel, table=True):
     agent: str = Field(default="triage", max_length=AGENT_KEY_LENGTH)
     refused: bool = Field(default=False)
     requests: int = Field(default=0)
+    # answered | not_in_profile | refused | help, set when the run completes (None before).
+    answer_kind: str | None = Field(default=None, max_length=16)
     input_tokens: int = Field(default=0)
     output_tokens: int = Field(default=0)
     total_tokens: int = Field(default=0)

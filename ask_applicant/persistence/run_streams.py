@@ -51,6 +51,7 @@ class RunEnding:
         final_text: The answer, or the partial answer of a failed or cancelled run.
         agent: Key of the agent that answered last (None keeps the row's).
         refused: True when a guardrail refused the question.
+        answer_kind: How a completed run answered (`agents.answer_kind`); None otherwise.
         usage: Model requests and token counts (requests, input_tokens, output_tokens,
             total_tokens).
         error_code: The `run.failed` code.
@@ -61,6 +62,7 @@ class RunEnding:
     final_text: str = ""
     agent: str | None = None
     refused: bool = False
+    answer_kind: str | None = None
     usage: dict[str, int] | None = None
     error_code: str | None = None
     error_message: str | None = None
@@ -125,6 +127,7 @@ async def finish_run(
         "status": ending.status,
         "final_text": ending.final_text,
         "refused": ending.refused,
+        "answer_kind": ending.answer_kind,
         "error_code": ending.error_code,
         "error_message": (ending.error_message or "")[:MAX_ERROR_MESSAGE_LENGTH] or None,
         "finished_at": now,

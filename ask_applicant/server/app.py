@@ -25,14 +25,19 @@ from ask_applicant.server.mcp_mounts import mcp_routes
 from ask_applicant.server.openapi import install_openapi
 from ask_applicant.server.pages import router as pages_router
 from ask_applicant.server.pages import static_files
+from ask_applicant.server.pages.console_routes import router as console_router
 from ask_applicant.server.problems import install_problem_handlers
 from ask_applicant.server.routes import (
     agents,
     chat,
     health,
+    leads,
     links,
     me,
     openai_compat,
+    owner,
+    owner_data,
+    owner_keys,
     runs,
     seed,
     sessions,
@@ -128,7 +133,10 @@ def create_app(
         app.include_router(seed.router)
     for router in (links.router, me.router, sign_in.router):
         app.include_router(router)
+    for router in (owner.router, owner_data.router, owner_keys.router, leads.router):
+        app.include_router(router)
     app.include_router(pages_router)
+    app.include_router(console_router)
     app.mount("/static", static_files(), name="static")
     app.router.routes.extend(mcp_routes())
     return app

@@ -18,6 +18,12 @@ from ask_applicant.persistence import User, open_db
 from ask_applicant.persistence.outage import cause_of, is_unavailable
 from ask_applicant.server.auth import authenticate, rate_limited
 from ask_applicant.server.browser_session import has_session_cookie, sign_in_by_cookie
+from ask_applicant.server.owner_session import (
+    OwnerCookies,
+    has_owner_cookie,
+    owner_by_cookie,
+    signed_out_owner,
+)
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.services import Services
@@ -110,12 +116,12 @@ async def get_current_user(
     services: ServicesDep,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> User:
-    """The caller, by Bearer key or else by share-link cookie, within their request rate.
+    """The caller, by Bearer key, the applicant's console cookie or a share-link cookie.
 
-    A Bearer header wins when present. A cookie-signed request keeps its link on
-    `request.state.share_link`. Reads with its own short session: a request-long one
-    would hold a database transaction for as long as a stream lasts; a key check is
-    read-only, so on SQLite it never waits for a writer.
+    A Bearer header wins when present, then the owner's cookie. A request signed in
+    by a share link keeps its link on `request.state.share_link`. Reads with its own
+    short session: a request-long one would hold a database transaction for as long as
+    a stream lasts; a key check is read-only, so on SQLite it never waits for a writer.
 
     Raises:
         Problem: 401 without a valid key or cookie; 403 for a cross-site write by
@@ -124,14 +130,10 @@ async def get_current_user(
     """
     authorization = request.headers.get("authorization")
     with services.auth_failures.watch(request):
-        if authorization is None and has_session_cookie(request):
-            # Not read-only: signing in records when the link was last used.
+        if authorization is None and (has_owner_cookie(request) or has_session_cookie(request)):
+            # Not read-only: a cookie sign-in records when its link or ticket was used.
             async with open_db(services.engine) as db:
-                signed_in = await sign_in_by_cookie(
-                    db, request, cookies=services.cookies, settings=services.settings
-                )
-            request.state.share_link = signed_in.link
-            user = signed_in.user
+                user = await _user_by_cookie(request, services, db)
         else:
             async with open_db(services.engine, read_only=True) as db:
                 user = await authenticate(db, authorization)
@@ -139,6 +141,23 @@ async def get_current_user(
     if limited is not None:
         raise limited
     return user
+
+
+async def _user_by_cookie(request: Request, services: Services, db: AsyncSession) -> User:
+    """The owner by the console's cookie, else the recruiter by a share link's cookie."""
+    if has_owner_cookie(request):
+        owner_cookies = OwnerCookies.derived_from(services.cookies)
+        settings = services.settings
+        owner = await owner_by_cookie(db, request, cookies=owner_cookies, settings=settings)
+        if owner is not None:
+            return owner
+        if not has_session_cookie(request):
+            raise signed_out_owner(owner_cookies)
+    signed_in = await sign_in_by_cookie(
+        db, request, cookies=services.cookies, settings=services.settings
+    )
+    request.state.share_link = signed_in.link
+    return signed_in.user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -95,6 +95,10 @@ class ChatResponse(BaseModel):
     handoffs: list[str] = Field(description="Keys of the agents handed to, in order.")
     tool_calls: list[ToolCall]
     refused: bool
+    answer_kind: str | None = Field(
+        default=None,
+        description="How a completed run answered: answered, not_in_profile, refused or help.",
+    )
     usage: Usage
     error: RunError | None = None
 
@@ -109,6 +113,10 @@ class RunView(BaseModel):
     answer: str
     agent: str
     refused: bool
+    answer_kind: str | None = Field(
+        default=None,
+        description="How a completed run answered: answered, not_in_profile, refused or help.",
+    )
     usage: Usage
     error: RunError | None = None
     last_seq: int = Field(description="The seq of the newest stored event.")

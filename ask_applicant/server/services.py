@@ -22,6 +22,7 @@ from ask_applicant.mcp_servers.http_mount import HttpMount
 from ask_applicant.persistence import create_engine
 from ask_applicant.profile import Profile
 from ask_applicant.server.auth_failures import AuthFailureLimit
+from ask_applicant.server.lead_delivery import LeadDelivery
 from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import SlidingWindowLimiter
@@ -61,6 +62,7 @@ class Services:
         auth_failures: The per-address limit on failed authentications.
         mcp: The specialists' MCP connections (for `/readyz`).
         cookies: Signs and reads share-link browser session cookies.
+        leads: Sends stored leads to `LEAD_WEBHOOK_URL` in the background.
         mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
         model_label: What answers: `offline`, or the model name and API.
         stream: How event streams are framed.
@@ -75,6 +77,7 @@ class Services:
     auth_failures: AuthFailureLimit
     mcp: McpLinks
     cookies: SessionCookies
+    leads: LeadDelivery
     mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
     model_label: str = "offline"
     stream: StreamOptions = StreamOptions()
@@ -128,6 +131,7 @@ async def running_services(
         stack.push_async_callback(runs.aclose)
         # A crash here left runs `running`; their clients get their end before we serve.
         await runs.end_orphaned()
+        leads = await stack.enter_async_context(LeadDelivery(engine, settings).running())
         yield Services(
             settings=settings,
             engine=engine,
@@ -138,6 +142,7 @@ async def running_services(
             auth_failures=AuthFailureLimit(settings.auth_failures_per_minute),
             mcp=links,
             cookies=cookies,
+            leads=leads,
             mcp_mounts=mounts,
             model_label=_model_label(settings, model),
             stream=stream or StreamOptions(),

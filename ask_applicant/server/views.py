@@ -50,6 +50,7 @@ def run_view(run: Run) -> RunView:
         answer=run.final_text,
         agent=run.agent,
         refused=run.refused,
+        answer_kind=run.answer_kind,
         usage=usage_of(run),
         error=error_of(run),
         last_seq=run.last_seq,
@@ -89,6 +90,7 @@ def chat_response(run: Run, records: Iterable[RunEventRecord]) -> ChatResponse:
         handoffs=handoffs,
         tool_calls=list(calls.values()),
         refused=run.refused,
+        answer_kind=run.answer_kind,
         usage=usage_of(run),
         error=error_of(run),
     )

@@ -31,6 +31,7 @@ class LinkView(BaseModel):
     status: Literal["active", "expired", "revoked"]
     recruiter_id: str = Field(description="The user the link signs in as.")
     conversations: int = Field(description="Conversations its recruiter has started.")
+    questions: int = Field(default=0, description="Questions its recruiter has asked.")
     created_at: datetime
     expires_at: datetime | None = None
     revoked_at: datetime | None = None

@@ -11,6 +11,7 @@ from agents import RunContextWrapper, function_tool
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.profile import Profile
 from ask_applicant.profile.text import tokens
+from ask_applicant.tools.contact import request_contact_tool
 from ask_applicant.tools.experience import Span, merge, span_of, years
 from ask_applicant.tools.facts import all_facts, describe, section_facts
 from ask_applicant.tools.ranking import rank
@@ -255,4 +256,10 @@ async def ask_faq_tool(ctx: RunContextWrapper[ChatContext], question: str) -> st
     return ask_faq(ctx.context.profile, question=question).to_json()
 
 
-CAREER_TOOLS = [get_work_history_tool, years_of_experience_tool, assess_job_fit_tool, ask_faq_tool]
+CAREER_TOOLS = [
+    get_work_history_tool,
+    years_of_experience_tool,
+    assess_job_fit_tool,
+    ask_faq_tool,
+    request_contact_tool,
+]

@@ -32,6 +32,10 @@ ARGUMENTS = {
     "skill": "Python",
     "job_description": "Senior backend engineer: Python, Kafka, Kubernetes, AWS.",
     "question": "Why are you changing jobs?",
+    "recruiter_email": "minji.kim@toss.example",
+    "recruiter_name": "김민지",
+    "company": "토스",
+    "note": "A call next week? 📞",
 }
 
 

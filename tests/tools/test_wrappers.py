@@ -28,6 +28,7 @@ def test_the_tool_lists_expose_the_agreed_names() -> None:
     assert [t.name for t in PROJECT_TOOLS] == ["list_projects", "get_project", "search_projects"]
     assert [t.name for t in CAREER_TOOLS] == [
         "get_work_history", "years_of_experience", "assess_job_fit", "ask_faq",
+        "request_contact",
     ]  # fmt: skip
 
 

@@ -22,7 +22,7 @@ def _owner_only(user: CurrentUser) -> None:
         raise Problem(403, "Only the applicant's key can manage share links.", kind="owner-only")
 
 
-def link_view(link: ShareLink, conversations: int) -> LinkView:
+def link_view(link: ShareLink, conversations: int, questions: int = 0) -> LinkView:
     """A link's public fields."""
     return LinkView(
         id=link.id,
@@ -31,6 +31,7 @@ def link_view(link: ShareLink, conversations: int) -> LinkView:
         status=link_state(link),
         recruiter_id=link.user_id,
         conversations=conversations,
+        questions=questions,
         created_at=link.created_at,
         expires_at=link.expires_at,
         revoked_at=link.revoked_at,
@@ -60,7 +61,8 @@ async def create_share_link(
 async def list_share_links(user: CurrentUser, db: DbDep) -> LinkList:
     """Every link, oldest first, with its status and how many conversations it started."""
     _owner_only(user)
-    return LinkList(links=[link_view(row.link, row.conversations) for row in await list_links(db)])
+    rows = await list_links(db)
+    return LinkList(links=[link_view(row.link, row.conversations, row.questions) for row in rows])
 
 
 @router.delete("/{link_id}", status_code=204)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -9,14 +10,11 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence import ChatSession, Run
+from ask_applicant.persistence.conversation_search import ConversationFilter, find_sessions
 from ask_applicant.persistence.runs import streamed_text
-from ask_applicant.persistence.sessions import (
-    delete_session,
-    get_session,
-    list_sessions,
-    rename_session,
-)
-from ask_applicant.server.auth import is_owner, not_found, visible_owner
+from ask_applicant.persistence.sessions import delete_session, get_session, rename_session
+from ask_applicant.server.auth import not_found, visible_owner
+from ask_applicant.server.conversation_scope import conversation_owners, day_start
 from ask_applicant.server.deps import CurrentUser, DbDep, ReadDbDep
 from ask_applicant.server.json_body import JsonBodyRoute
 from ask_applicant.server.problems import Problem
@@ -51,13 +49,34 @@ async def list_conversations(
         str | None,
         Query(max_length=64, description="Only this user's (the applicant's key only)."),
     ] = None,
+    link: Annotated[
+        str | None,
+        Query(max_length=64, description="Only this share link's recruiter's (applicant only)."),
+    ] = None,
+    since: Annotated[
+        date | None, Query(description="Only those active on or after this day (UTC).")
+    ] = None,
+    until: Annotated[
+        date | None, Query(description="Only those started on or before this day (UTC).")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Only those whose questions or answers contain this."),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> SessionList:
     """Conversations, most recently active first: a recruiter's own, or (for the
-    applicant) everyone's, optionally only those of `owner`."""
-    owner_id = (owner or None) if is_owner(user) else user.id
-    chats = await list_sessions(db, owner_id=owner_id, limit=limit, offset=offset)
+    applicant) everyone's, optionally only those of `owner` or `link`; filtered by days
+    and by words their messages contain (`q`, case-insensitive, `%` and `_` literal)."""
+    owner_ids = await conversation_owners(db, user, owner=owner, link=link)
+    where = ConversationFilter(
+        owner_ids=owner_ids,
+        since=day_start(since) if since else None,
+        until=day_start(until + timedelta(days=1)) if until else None,
+        text=q.strip() or None if q else None,
+    )
+    chats = await find_sessions(db, where=where, limit=limit, offset=offset)
     return SessionList(sessions=[session_view(c) for c in chats], limit=limit, offset=offset)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from agents import RunConfig
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ask_applicant.agents.answer_kind import answer_kind
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph
 from ask_applicant.agents.turn import Turn, TurnOutcome
@@ -83,7 +84,7 @@ class RunExecution:
         recorder.on_unavailable = self._database_gone
         self._turn = Turn(
             graph=graph,
-            context=ChatContext(user_id, session_id, profile, settings),
+            context=ChatContext(user_id, session_id, profile, settings, engine=engine),
             question=message,
             session=SqlSessionStore(
                 session_id, engine=engine, outage_grace=settings.db_outage_grace_seconds
@@ -164,6 +165,7 @@ class RunExecution:
             final_text=outcome.answer,
             agent=outcome.agent,
             refused=outcome.refused,
+            answer_kind=answer_kind(outcome),
             usage=usage,
         )
         data = {"run_id": self.run_id, "agent": outcome.agent, "usage": usage}
