@@ -56,6 +56,13 @@ class Settings(BaseSettings):
         default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
 
+    # OAuth for the /mcp mounts (README, "Remote MCP with OAuth"). PUBLIC_URL is the
+    # service's address as clients see it (https://applicant.example.com); empty: taken
+    # from each request's (checked) Host header.
+    public_url: str = Field(default="", max_length=500)
+    oauth_access_token_seconds: int = Field(default=3600, ge=60, le=86_400)
+    oauth_refresh_token_seconds: int = Field(default=30 * 86_400, ge=3600, le=365 * 86_400)
+
     # Client adapters (see the README's "Clients" section).
     openai_compat_enabled: bool = True
     openai_compat_handoff_text: bool = False
@@ -71,6 +78,18 @@ class Settings(BaseSettings):
         # compose passes `OPENAI_API_KEY: ${OPENAI_API_KEY:-}`: an empty key means none.
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _origin_only(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(
+                "PUBLIC_URL must be an http(s) origin, like https://applicant.example.com"
+            )
+        if value and ("?" in value or "#" in value):
+            raise ValueError("PUBLIC_URL must not have a query or fragment")
         return value
 
     @field_validator("database_url")

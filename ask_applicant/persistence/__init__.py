@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ask_applicant.persistence.adapter_models import ConversationKey, IdAlias
 from ask_applicant.persistence.engine import create_engine, open_db, reading
 from ask_applicant.persistence.models import ChatSession, Run, RunEvent, SessionItem, User
+from ask_applicant.persistence.oauth_models import OAuthClient, OAuthCode, OAuthToken
 
 if TYPE_CHECKING:
     from ask_applicant.persistence.schema import (
@@ -36,6 +37,9 @@ __all__ = [
     "ChatSession",
     "ConversationKey",
     "IdAlias",
+    "OAuthClient",
+    "OAuthCode",
+    "OAuthToken",
     "Run",
     "RunEvent",
     "SchemaBehindError",

@@ -21,6 +21,7 @@ from ask_applicant.server.adapters.openai_wire import openai_error
 from ask_applicant.server.adapters.seed_wire import seed_error
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.mcp_mounts import mcp_routes
+from ask_applicant.server.oauth.routes import oauth_routes
 from ask_applicant.server.openapi import install_openapi
 from ask_applicant.server.problems import install_problem_handlers
 from ask_applicant.server.routes import (
@@ -121,6 +122,7 @@ def create_app(
             expose_headers=["Location", "X-Session-Id", "X-Run-Id"],
         )
     app.router.routes.extend(mcp_routes())
+    app.router.routes.extend(oauth_routes())
     return app
 
 
