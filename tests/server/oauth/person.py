@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -19,8 +20,6 @@ HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 
 def hidden_fields(page: str) -> dict[str, str]:
     """The consent form's hidden fields."""
-    import html
-
     return {name: html.unescape(value) for name, value in HIDDEN.findall(page)}
 
 
