@@ -24,7 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from ask_applicant.persistence import User, open_db
 from ask_applicant.persistence.columns import utcnow
 from ask_applicant.persistence.oauth_grants import CODE_PREFIX, new_secret, save_code
-from ask_applicant.persistence.oauth_models import OAuthCode
+from ask_applicant.persistence.oauth_models import SCOPE_LENGTH, OAuthCode
 from ask_applicant.persistence.users import get_user_by_api_key
 from ask_applicant.server.oauth.consent_page import TEXT, consent_page, error_page, language_of
 from ask_applicant.server.oauth.provider import DatabaseProvider
@@ -41,6 +41,7 @@ FIELDS = (
     "state",
 )
 MAX_FIELD_CHARS = 2000
+MAX_STATE_CHARS = 500
 CODE_LIFETIME = timedelta(minutes=5)
 
 
@@ -132,6 +133,8 @@ async def _checked(
     mount = mount_of_resource(provider.issuer, values["resource"])
     if mount is None:
         return "The resource is not one of this service's MCP servers."
+    if len(values["scope"]) > SCOPE_LENGTH or len(values["state"]) > MAX_STATE_CHARS:
+        return "The requested scope or state is too long."
     if not 43 <= len(values["code_challenge"]) <= 128:
         return "The request has no valid PKCE code challenge."
     return ConsentRequest(client=client, fields=values, mount=mount, issuer=provider.issuer)

@@ -90,3 +90,11 @@ async def test_allow_with_a_key_sends_back_a_code_the_state_and_the_issuer(
     assert back["code"].startswith("aac_")
     assert back["state"] == "s-1"
     assert back["iss"] == api.url
+
+
+async def test_an_overlong_scope_is_shown_as_an_error_not_stored(raw: RawClient) -> None:
+    form = hidden_fields(await _consent_page(raw))
+    form["scope"] = "read " * 100
+    reply = await raw.http.post("/oauth/consent", data={**form, "decision": "allow"})
+    assert reply.status_code == 400
+    assert "too long" in reply.text
