@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 DEFAULT_PROFILE_PATH = Path(__file__).parent / "profile" / "sample"
 
 
@@ -56,9 +57,6 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(
         default=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
-    # Where people reach the service: share links are built from it, and its origin is
-    # the one browsers' state-changing requests must come from.
-    public_url: str = Field(default="http://127.0.0.1:8000")
     # Other sites (the applicant's own) whose pages may call the API from a browser.
     cors_origins: list[str] = Field(default=[])
     # Signs browser session cookies; unset: a key generated once and kept in the database.
@@ -71,6 +69,14 @@ class Settings(BaseSettings):
     lead_webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     # How many contact requests one recruiter may leave per hour.
     leads_per_hour: int = Field(default=5, ge=1, le=1000)
+
+    # Where people reach the service (https://applicant.example.com): share links and
+    # owner links are built from it, its origin is trusted for browsers' writes, and it
+    # is the OAuth issuer. Empty: the CLI prints links for DEFAULT_PUBLIC_URL, and the
+    # server takes each request's (checked) Host.
+    public_url: str = Field(default="", max_length=500)
+    oauth_access_token_seconds: int = Field(default=3600, ge=60, le=86_400)
+    oauth_refresh_token_seconds: int = Field(default=30 * 86_400, ge=3600, le=365 * 86_400)
 
     # Client adapters (see the README's "Clients" section).
     openai_compat_enabled: bool = True
@@ -87,6 +93,18 @@ class Settings(BaseSettings):
             return None
         return value
 
+    @field_validator("public_url")
+    @classmethod
+    def _origin_only(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(
+                "PUBLIC_URL must be an http(s) origin, like https://applicant.example.com"
+            )
+        if value and ("?" in value or "#" in value):
+            raise ValueError("PUBLIC_URL must not have a query or fragment")
+        return value
+
     @field_validator("database_url")
     @classmethod
     def _known_driver(cls, value: str) -> str:
@@ -100,17 +118,6 @@ class Settings(BaseSettings):
         if not isinstance(value, str):
             return value
         return value.upper() if info.field_name == "log_level" else value.lower()
-
-    @field_validator("public_url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        value = value.strip().rstrip("/")
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
-            raise ValueError(
-                "PUBLIC_URL must be an http:// or https:// URL, e.g. http://127.0.0.1:8000"
-            )
-        return value
 
     @field_validator("lead_webhook_url")
     @classmethod
@@ -154,6 +161,11 @@ class Settings(BaseSettings):
     def offline(self) -> bool:
         """True when the deterministic offline model answers."""
         return self.model == "offline"
+
+    @property
+    def link_base(self) -> str:
+        """Where links printed by the command line point: `public_url`, or the default."""
+        return self.public_url or DEFAULT_PUBLIC_URL
 
     @property
     def public_origin(self) -> str:

@@ -2,8 +2,10 @@
 
 Times whole processes, as a person waits for them: `ask-applicant --help`, the key and
 link commands (which only read a few rows), and `serve` from launch until `/healthz`
-answers, with MCP off and on. Each command runs `--runs` times after one warm-up; the
-table gives the median and the extremes, and the machine it ran on.
+answers, with MCP off and on. For `serve` it also takes the resident memory of the
+worker and every process it started, at the moment it is ready (with MCP on, the
+specialists' servers are connected by then). Each command runs `--runs` times after one
+warm-up; the tables give the median and the extremes, and the machine it ran on.
 """
 
 from __future__ import annotations
@@ -18,11 +20,17 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from benchmarks.machine import describe_machine, machine_line
+from benchmarks.resources import rss_bytes
 from benchmarks.stats import summarize_ms
+
+MIB = 1024 * 1024
 
 CLI = [sys.executable, "-m", "ask_applicant"]
 COMMANDS: dict[str, list[str]] = {
@@ -45,8 +53,13 @@ def time_command(args: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def time_serve(env: dict[str, str]) -> float:
-    """Seconds from launching `serve` until `/healthz` answers 200."""
+def time_serve(env: dict[str, str], rss: list[int] | None = None) -> float:
+    """Seconds from launching `serve` until `/healthz` answers 200.
+
+    Args:
+        env: The server's environment.
+        rss: Gets the resident bytes of the server and all its children at that moment.
+    """
     port = _free_port()
     started = time.perf_counter()
     server = subprocess.Popen(
@@ -61,7 +74,11 @@ def time_serve(env: dict[str, str]) -> float:
                 raise RuntimeError(f"serve exited with {server.returncode}")
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    return time.perf_counter() - started
+                    elapsed = time.perf_counter() - started
+                    if rss is not None:
+                        process = psutil.Process(server.pid)
+                        rss.append(rss_bytes([process, *process.children(recursive=True)]))
+                    return elapsed
             except OSError:
                 time.sleep(0.05)  # polling a port that is not open yet
     finally:
@@ -76,17 +93,32 @@ def run(runs: int, workdir: Path) -> dict[str, Any]:
     subprocess.run([*CLI, "db", "upgrade"], env=env, capture_output=True, check=True)
     rows: dict[str, Any] = {}
     measures = {name: (lambda a=args: time_command(a, env)) for name, args in COMMANDS.items()}
-    measures["serve → /healthz, MCP off"] = lambda: time_serve({**env, "MCP_ENABLED": "false"})
-    measures["serve → /healthz, MCP on"] = lambda: time_serve({**env, "MCP_ENABLED": "true"})
+    memory: dict[str, list[int]] = {}
+    for mcp in ("off", "on"):
+        name = f"serve → /healthz, MCP {mcp}"
+        enabled = {**env, "MCP_ENABLED": "true" if mcp == "on" else "false"}
+        samples = memory.setdefault(name, [])
+        measures[name] = partial(time_serve, enabled, samples)
     for name, measure in measures.items():
         try:
             measure()  # warm-up: the first run also compiles bytecode
         except subprocess.CalledProcessError:
             rows[name] = None  # a command this checkout does not have
             continue
+        memory.get(name, []).clear()
         summary = summarize_ms([measure() for _ in range(runs)])
         rows[name] = summary.to_json() if summary is not None else None
-    return {"machine": describe_machine(), "runs": runs, "commands": rows}
+    rss = {name: _mib(samples) for name, samples in memory.items() if samples}
+    return {"machine": describe_machine(), "runs": runs, "commands": rows, "rss_mib": rss}
+
+
+def _mib(samples: list[int]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50": round(ordered[len(ordered) // 2] / MIB, 1),
+        "min": round(ordered[0] / MIB, 1),
+        "max": round(ordered[-1] / MIB, 1),
+    }
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -101,6 +133,15 @@ def markdown(results: dict[str, Any]) -> str:
         if row is not None:
             cells = (row["p50"] / 1000, row["min"] / 1000, row["max"] / 1000)
             lines.append(f"| `{name}` | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
+    if results.get("rss_mib"):
+        lines += [
+            "",
+            "| Ready `serve` (worker and its children) | median RSS MiB | min | max |",
+            "|---|---:|---:|---:|",
+        ]
+        for name, row in results["rss_mib"].items():
+            cells = (row["p50"], row["min"], row["max"])
+            lines.append(f"| `{name}` | " + " | ".join(f"{c:.0f}" for c in cells) + " |")
     return "\n".join(lines)
 
 

@@ -77,7 +77,7 @@ def create(
         "The URL below is shown only now; send it to the recruiter.",
         err=True,
     )
-    typer.echo(link_url(get_settings().public_url, token))
+    typer.echo(link_url(get_settings().link_base, token))
 
 
 @app.command(name="list")

@@ -25,4 +25,4 @@ def owner_link() -> None:
     typer.echo(
         "Open this URL within 10 minutes to sign in to the console; it works once.", err=True
     )
-    typer.echo(f"{get_settings().public_url.rstrip('/')}/console/owner/{token}")
+    typer.echo(f"{get_settings().link_base.rstrip('/')}/console/owner/{token}")

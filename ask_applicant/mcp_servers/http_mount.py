@@ -50,12 +50,15 @@ class HttpMount:
         app: The ASGI app serving that path (the gate, then the MCP transport).
         session_manager: The SDK's session manager; it must be running, see `run`.
         methods: The HTTP methods it answers: POST alone when stateless.
+        transport: The MCP transport alone, without the gate: for in-process clients
+            (the API's own agents), which have no Host, Origin or key to check.
     """
 
     path: str
     app: ASGIApp
     session_manager: StreamableHTTPSessionManager
     methods: tuple[str, ...] = STATEFUL_METHODS
+    transport: ASGIApp | None = None
 
     def routes(self) -> list[Route]:
         """Starlette/FastAPI routes for `path`, with and without a trailing slash."""
@@ -121,8 +124,11 @@ def streamable_http_mount(
     )
     manager = server.session_manager
     methods = STATELESS_METHODS if stateless else STATEFUL_METHODS
-    gate = _Gate(StreamableHTTPASGIApp(manager), policy=policy, methods=methods, guard=guard)
-    return HttpMount(path=path, app=gate, session_manager=manager, methods=methods)
+    transport = StreamableHTTPASGIApp(manager)
+    gate = _Gate(transport, policy=policy, methods=methods, guard=guard)
+    return HttpMount(
+        path=path, app=gate, session_manager=manager, methods=methods, transport=transport
+    )
 
 
 def profile_and_portfolio_mounts(

@@ -17,6 +17,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
+from ask_applicant import __version__
 from ask_applicant.mcp_servers import git_history, portfolio_files
 from ask_applicant.mcp_servers.portfolio_results import (
     CommitLog,
@@ -90,7 +91,9 @@ def build_portfolio_server_from_roots(
         A server; run it over stdio, streamable HTTP, or connect in-process.
     """
     portfolio = Portfolio(roots, limits, redact)
-    server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING")
+    server: MCPServer = MCPServer(
+        SERVER_NAME, version=__version__, instructions=INSTRUCTIONS, log_level="WARNING"
+    )
 
     @server.tool(annotations=READ_ONLY)
     def list_projects() -> ProjectList:

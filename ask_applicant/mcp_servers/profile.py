@@ -16,8 +16,10 @@ from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, ToolAnnotations
 from pydantic import Field
 
+from ask_applicant import __version__
 from ask_applicant.mcp_servers import profile_queries
 from ask_applicant.mcp_servers.profile_queries import SECTIONS, UnknownSectionError
+from ask_applicant.mcp_servers.role_names import expand_role
 from ask_applicant.profile import Profile
 from ask_applicant.tools import career, project
 from ask_applicant.tools.facts import describe
@@ -42,6 +44,7 @@ def build_profile_server(profile: Profile) -> MCPServer:
     who = profile.name or "the applicant"
     server: MCPServer = MCPServer(
         SERVER_NAME,
+        version=__version__,
         instructions=(
             f"Answers questions about {who}, a job applicant, from their resume, project "
             "write-ups and prepared FAQ answers. Every fact carries its source (work[1], "
@@ -53,7 +56,15 @@ def build_profile_server(profile: Profile) -> MCPServer:
 
     @server.tool(annotations=READ_ONLY)
     def get_resume_section(
-        section: Annotated[str, Field(description=f"One of: {', '.join(SECTIONS)}.")],
+        section: Annotated[
+            str,
+            # The schema offers the sections as an enum; the tool also takes the
+            # synonyms and Korean names (`경력`) and answers anything else with the list.
+            Field(
+                description=f"One of: {', '.join(SECTIONS)}.",
+                json_schema_extra={"enum": list(SECTIONS)},
+            ),
+        ],
     ) -> ToolResult:
         """Get every entry of one section of the applicant's resume (이력서 항목), e.g.
         work (경력), education (학력), skills (기술), projects, awards, certificates, basics."""
@@ -123,8 +134,10 @@ def build_profile_server(profile: Profile) -> MCPServer:
     def interview_questions(role: str) -> str:
         """Draft interview questions for the applicant, grounded in their profile."""
         role = _argument("role", role)
-        related = project.search_projects(profile, query=role).facts[:3]
-        facts = [*related, *profile_queries.search_profile(profile, role).facts]
+        # "SRE" and "Site Reliability Engineer" are the same role to a recruiter.
+        query = expand_role(role)
+        related = project.search_projects(profile, query=query).facts[:3]
+        facts = [*related, *profile_queries.search_profile(profile, query).facts]
         evidence = profile.redact(_bullets(facts))
         return (
             f"You are interviewing {profile.redact(who)} for the role: {role}.\n\n"

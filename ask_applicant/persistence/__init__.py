@@ -22,6 +22,7 @@ from ask_applicant.persistence.models import (
     ShareLink,
     User,
 )
+from ask_applicant.persistence.oauth_models import OAuthClient, OAuthCode, OAuthToken
 
 if TYPE_CHECKING:
     from ask_applicant.persistence.schema import (
@@ -46,6 +47,9 @@ __all__ = [
     "ConversationKey",
     "IdAlias",
     "Lead",
+    "OAuthClient",
+    "OAuthCode",
+    "OAuthToken",
     "OwnerTicket",
     "Run",
     "RunEvent",

@@ -16,9 +16,10 @@ from ask_applicant.persistence.engine import READ_ONLY_OPTION
 
 
 def _migrations_dir() -> Path:
-    # Beside the package in a checkout; in the working directory (the image's /app) when
-    # the package is installed into site-packages.
-    candidates = [Path(__file__).resolve().parents[2] / "migrations", Path.cwd() / "migrations"]
+    # Beside the package in a checkout; inside it when installed from the wheel; else in
+    # the working directory (the image's /app).
+    package = Path(__file__).resolve().parents[1]
+    candidates = [package.parent / "migrations", package / "migrations", Path.cwd() / "migrations"]
     return next((path for path in candidates if (path / "env.py").is_file()), candidates[0])
 
 

@@ -22,6 +22,7 @@ from ask_applicant.server.adapters.seed_wire import seed_error
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from ask_applicant.server.cors import install_cors
 from ask_applicant.server.mcp_mounts import mcp_routes
+from ask_applicant.server.oauth.routes import oauth_routes
 from ask_applicant.server.openapi import install_openapi
 from ask_applicant.server.pages import router as pages_router
 from ask_applicant.server.pages import static_files
@@ -139,6 +140,7 @@ def create_app(
     app.include_router(console_router)
     app.mount("/static", static_files(), name="static")
     app.router.routes.extend(mcp_routes())
+    app.router.routes.extend(oauth_routes())
     return app
 
 

@@ -12,12 +12,9 @@ so ids of other people's conversations cannot even be confirmed.
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
-from starlette.requests import Request
-from starlette.responses import Response
 
-from ask_applicant.persistence import User, open_db
+from ask_applicant.persistence import User
 from ask_applicant.persistence.users import get_user_by_api_key
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.rate_limit import SlidingWindowLimiter
@@ -89,20 +86,3 @@ def rate_limited(limiter: SlidingWindowLimiter, user: User) -> Problem | None:
         kind="rate-limited",
         headers={"Retry-After": str(wait)},
     )
-
-
-async def key_guard(request: Request) -> Response | None:
-    """Refuses a request without a valid key (401) or over its rate limits (429).
-
-    Used in front of the MCP mounts, which are not FastAPI routes.
-    """
-    services = request.app.state.services
-    engine: AsyncEngine = services.engine
-    try:
-        with services.auth_failures.watch(request):
-            async with open_db(engine, read_only=True) as db:
-                user = await authenticate(db, request.headers.get("authorization"))
-    except Problem as problem:
-        return problem.response()
-    limited = rate_limited(services.limiter, user)
-    return limited.response() if limited is not None else None

@@ -1,10 +1,15 @@
 """The specialists' connections to our own MCP servers, opened once per process.
 
-Each link starts `ask-applicant mcp <server> --profile PATH` as a stdio subprocess and
-is connected by the SDK's `MCPServerManager`, which connects and cleans up in the task
-that enters it (the app's lifespan). A server that does not come up is left out of its
-agent's list, so that agent answers with its function tools alone, and the failure is
-reported by `/readyz`; it never stops the service.
+In the API, each link is the SDK's streamable-HTTP MCP client talking to the server
+mounted in the same process (`/mcp/profile`, `/mcp/portfolio`) through an in-memory
+ASGI transport: still real MCP (initialize, list, call, JSON-RPC over HTTP), but no
+child process, no second copy of the agent stack in memory, and no start-up wait.
+Without mounts (tests and tools that hold only a profile), a link starts
+`ask-applicant mcp <server> --profile PATH` as a stdio subprocess instead. Either way
+the SDK's `MCPServerManager` connects and cleans up in the task that enters it (the
+app's lifespan). A server that does not come up is left out of its agent's list, so
+that agent answers with its function tools alone, and the failure is reported by
+`/readyz`; it never stops the service.
 
 Tool filters keep names unique per agent: the project specialist already has its own
 `list_projects` and `get_project` function tools, so it takes only the code tools of
@@ -15,18 +20,29 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agents.mcp import MCPServer, MCPServerManager, MCPServerStdio, create_static_tool_filter
+import httpx2
+from agents.mcp import (
+    MCPServer,
+    MCPServerManager,
+    MCPServerStdio,
+    MCPServerStreamableHttp,
+    create_static_tool_filter,
+)
+
+from ask_applicant.mcp_servers.http_mount import HttpMount
 
 MCP_CONNECT_TIMEOUT_SECONDS = 60.0
 MCP_CALL_TIMEOUT_SECONDS = 30.0
 MAX_ERROR_CHARS = 300
 _PASSED_ENV = ("PYTHONPATH", "VIRTUAL_ENV", "LANG", "LC_ALL", "TMPDIR")
+# Never resolved: requests go to the ASGI app, not to the network.
+IN_PROCESS_ORIGIN = "http://in-process.invalid"
 
 
 @dataclass(frozen=True)
@@ -114,19 +130,53 @@ def stdio_server(spec: LinkSpec, profile_path: Path) -> MCPServerStdio:
     )
 
 
+def in_process_server(spec: LinkSpec, mount: HttpMount) -> MCPServerStreamableHttp:
+    """The SDK client for a server mounted in this process, over an in-memory transport."""
+    app = mount.transport
+    if app is None:
+        raise ValueError(f"the {spec.server} mount has no transport to reach in process")
+
+    def client(
+        headers: dict[str, str] | None = None, timeout: Any = None, auth: Any = None
+    ) -> httpx2.AsyncClient:
+        return httpx2.AsyncClient(
+            transport=httpx2.ASGITransport(app=app),
+            headers=headers,
+            timeout=timeout if timeout is not None else MCP_CALL_TIMEOUT_SECONDS,
+            auth=auth,
+            follow_redirects=False,
+        )
+
+    return MCPServerStreamableHttp(
+        params={
+            "url": IN_PROCESS_ORIGIN + mount.path,
+            "timeout": MCP_CALL_TIMEOUT_SECONDS,
+            "terminate_on_close": False,
+            "httpx_client_factory": client,
+        },
+        name=spec.server,
+        cache_tools_list=True,
+        client_session_timeout_seconds=MCP_CALL_TIMEOUT_SECONDS,
+        tool_filter=create_static_tool_filter(allowed_tool_names=list(spec.tools)),
+    )
+
+
 @asynccontextmanager
 async def connect_mcp_links(
     *,
     profile_path: Path,
     enabled: bool,
     connect_timeout: float = MCP_CONNECT_TIMEOUT_SECONDS,
+    mounts: Mapping[str, HttpMount] | None = None,
 ) -> AsyncIterator[McpLinks]:
     """Start and connect every link; close them all on exit (in the same task).
 
     Args:
-        profile_path: The profile the servers load.
+        profile_path: The profile the stdio servers load.
         enabled: False (`MCP_ENABLED=false`) starts nothing.
         connect_timeout: Seconds each server has to come up.
+        mounts: The servers mounted in this process, by name, already running: a link
+            to one of them goes in process; any other link is a stdio subprocess.
 
     Yields:
         The links, failed ones included (see `McpLinks.status`).
@@ -134,7 +184,16 @@ async def connect_mcp_links(
     if not enabled:
         yield McpLinks(links=(), manager=None)
         return
-    links = [(spec, stdio_server(spec, profile_path)) for spec in LINKS]
+    mounted = mounts or {}
+    links: list[tuple[LinkSpec, MCPServer]] = [
+        (
+            spec,
+            in_process_server(spec, mounted[spec.server])
+            if spec.server in mounted
+            else stdio_server(spec, profile_path),
+        )
+        for spec in LINKS
+    ]
     manager = MCPServerManager(
         [server for _spec, server in links],
         connect_timeout_seconds=connect_timeout,

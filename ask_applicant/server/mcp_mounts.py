@@ -3,8 +3,9 @@
 The routes exist from the moment the app is created; the servers behind them are
 built in the lifespan (they need the profile) and found on `app.state.services`.
 Each request passes the Host and Origin checks against `ALLOWED_HOSTS` /
-`ALLOWED_ORIGINS` (421 / 403), then the Bearer-key check (401, 429), then MCP; all
-refusals are problem+json. The servers are stateless, so only POST is answered (GET
+`ALLOWED_ORIGINS` (421 / 403), then the Bearer check (an API key, or an OAuth access
+token issued for this mount; a 401 names the protected resource metadata; 429), then
+MCP; all refusals are problem+json. The servers are stateless, so only POST is answered (GET
 and DELETE: 405), at each path with and without a trailing slash. The body limit of
 the whole app applies too.
 """
@@ -22,8 +23,8 @@ from ask_applicant.mcp_servers.http_mount import (
 from ask_applicant.mcp_servers.portfolio import build_portfolio_server
 from ask_applicant.mcp_servers.profile import build_profile_server
 from ask_applicant.profile import Profile
-from ask_applicant.server.auth import key_guard
 from ask_applicant.server.body_limit import DEFAULT_MAX_BODY_BYTES
+from ask_applicant.server.oauth.bearer import mount_guard
 from ask_applicant.server.problems import problem_response
 from ask_applicant.settings import Settings
 
@@ -46,7 +47,7 @@ def build_mcp_mounts(profile: Profile, settings: Settings) -> dict[str, HttpMoun
             allowed_hosts=settings.allowed_hosts,
             allowed_origins=settings.allowed_origins,
             max_request_body_size=DEFAULT_MAX_BODY_BYTES,
-            guard=key_guard,
+            guard=mount_guard(name),
             stateless=True,
         )
         for name, server in servers.items()

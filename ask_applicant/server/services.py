@@ -116,15 +116,18 @@ async def running_services(
         if client is not None:
             stack.push_async_callback(client.close)
         chosen = model if model is not None else select_model(settings, client)
+        # The mounts run first: the agents reach the same servers through them, in process.
+        mounts = build_mcp_mounts(profile, settings)
+        for mount in mounts.values():
+            await stack.enter_async_context(mount.run())
         links = await stack.enter_async_context(
-            connect_mcp_links(profile_path=settings.profile_path, enabled=settings.mcp_enabled)
+            connect_mcp_links(
+                profile_path=settings.profile_path, enabled=settings.mcp_enabled, mounts=mounts
+            )
         )
         graph = build_agent_graph(
             profile=profile, mcp_servers=links.servers_by_agent(), model=chosen
         )
-        mounts = build_mcp_mounts(profile, settings)
-        for mount in mounts.values():
-            await stack.enter_async_context(mount.run())
         runs = RunManager(
             engine=engine, graph=graph, profile=profile, settings=settings, run_config=run_config
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from benchmarks.startup import main
@@ -12,4 +13,6 @@ def test_one_run_of_each_command_is_timed_and_tabled(tmp_path: Path, capsys) -> 
     table = capsys.readouterr().out
     for name in ("`--help`", "`keys list`", "serve → /healthz, MCP off", "MCP on"):
         assert name in table
-    assert (tmp_path / "startup.json").exists()
+    assert "median RSS MiB" in table
+    results = json.loads((tmp_path / "startup.json").read_text())
+    assert results["rss_mib"]["serve → /healthz, MCP on"]["p50"] > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import AsyncIterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,8 @@ async def test_a_server_built_from_a_profile_scrubs_its_private_values(
     for result in (read, found):
         assert "reach me on" in text_of(result)
         assert phone not in text_of(result)
+
+
+async def test_the_server_names_the_package_version(client: Client) -> None:
+    assert client.server_info.name == "ask-applicant-portfolio"
+    assert client.server_info.version == version("ask-applicant") != ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +14,8 @@ from mcp.shared.exceptions import MCPError
 from mcp.types import CallToolResult, TextContent, TextResourceContents
 
 from ask_applicant.mcp_servers.profile import build_profile_server
-from ask_applicant.profile import Profile
+from ask_applicant.profile import Profile, load_profile
+from ask_applicant.tools.facts import RESUME_SECTIONS
 
 TOOLS = [
     "get_resume_section",
@@ -207,3 +210,46 @@ async def test_the_postal_code_never_leaves_the_server(client: Client) -> None:
     resume = await resource_text(client, "profile://resume")
     assert "Seoul" in basics and "Seoul" in resume
     assert "03925" not in basics and "03925" not in resume and "postalCode" not in resume
+
+
+async def test_the_server_names_the_package_version(client: Client) -> None:
+    assert client.server_info.name == "ask-applicant-profile"
+    assert client.server_info.version == version("ask-applicant") != ""
+
+
+async def test_the_section_argument_offers_the_sections_as_an_enum(client: Client) -> None:
+    tools = {tool.name: tool for tool in (await client.list_tools()).tools}
+    section = tools["get_resume_section"].input_schema["properties"]["section"]
+    assert section["enum"] == ["basics", *RESUME_SECTIONS]
+
+
+def _profile_with(tmp_path: Path, position: str, summary: str) -> Profile:
+    resume = {
+        "basics": {"name": "Mina Park", "label": "Engineer"},
+        "work": [
+            {"name": "Hanbit Pay", "position": "Backend Engineer", "summary": "Payments API."},
+            {"name": "Acme Cloud", "position": position, "summary": summary},
+        ],
+    }
+    (tmp_path / "resume.json").write_text(json.dumps(resume), encoding="utf-8")
+    return load_profile(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("position", "summary", "role"),
+    [
+        ("Site Reliability Engineer", "On-call for the platform.", "SRE"),
+        ("SRE", "On-call for the platform.", "Site Reliability Engineer"),
+        ("Platform engineer", "Kept the site reliability targets.", "senior sre"),
+    ],
+)
+async def test_interview_questions_match_a_role_by_its_abbreviation_or_expansion(
+    tmp_path: Path, position: str, summary: str, role: str
+) -> None:
+    async with Client(build_profile_server(_profile_with(tmp_path, position, summary))) as c:
+        prompt = await c.get_prompt("interview_questions", {"role": role})
+    content = prompt.messages[0].content
+    assert isinstance(content, TextContent)
+    assert f"for the role: {role}.\n" in content.text
+    evidence = content.text.split("bears on this role:\n", 1)[1]
+    assert evidence.startswith("- [work[1]] ")  # the matching job comes first

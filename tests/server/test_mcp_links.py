@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import anyio
+import psutil
 import pytest
 from agents.testing import ScriptedModel, assistant_message, function_call
 
@@ -64,3 +65,22 @@ async def test_a_server_that_fails_to_start_degrades_its_agent_but_not_the_servi
     career = next(agent for agent in graph["agents"] if agent["key"] == "career")
     assert career["tools"]
     assert answer.status_code == 200 and answer.json()["status"] == "completed"
+
+
+async def test_the_agents_reach_the_mounted_servers_in_process_without_a_child_process(
+    start_api_on_sqlite: StartApi,
+) -> None:
+    before = {child.pid for child in psutil.Process().children(recursive=True)}
+    api = await start_api_on_sqlite(mcp_enabled=True)
+    async with api.client() as http:
+        ready = (await http.get("/readyz")).json()
+    assert {(s["name"], s["connected"]) for s in ready["mcp"]} == {
+        ("profile", True),
+        ("portfolio", True),
+    }
+    started = [
+        child
+        for child in psutil.Process().children(recursive=True)
+        if child.pid not in before and "mcp" in " ".join(child.cmdline())
+    ]
+    assert started == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from ask_applicant.persistence import ShareLink
 from ask_applicant.persistence.columns import utcnow
@@ -41,7 +41,7 @@ def link_view(link: ShareLink, conversations: int, questions: int = 0) -> LinkVi
 
 @router.post("", status_code=201, response_model=LinkCreated)
 async def create_share_link(
-    body: LinkCreate, user: CurrentUser, db: DbDep, settings: SettingsDep
+    body: LinkCreate, user: CurrentUser, db: DbDep, settings: SettingsDep, request: Request
 ) -> LinkCreated:
     """Create a link and its recruiter; the response holds the URL, shown only now."""
     _owner_only(user)
@@ -53,7 +53,9 @@ async def create_share_link(
     except ValueError as error:
         raise Problem(422, f"name: {error}", kind="invalid-request") from None
     view = link_view(link, 0)
-    url = f"{settings.public_url}/r/{token}"
+    # Without PUBLIC_URL, the address the owner used to reach the service.
+    base = settings.public_url or str(request.base_url).rstrip("/")
+    url = f"{base}/r/{token}"
     return LinkCreated(**view.model_dump(), url=url, token=token)
 
 
