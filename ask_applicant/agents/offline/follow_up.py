@@ -25,6 +25,7 @@ from typing import Literal
 
 from ask_applicant.agents.offline.arguments import Role, role_of
 from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.spans import QuestionSpans
 from ask_applicant.agents.offline.spellings import TRANSLITERATIONS
 from ask_applicant.agents.offline.transcript import PastTurn
@@ -185,7 +186,14 @@ def _subject(turn: PastTurn, question: str) -> str:
                 and role in _SUBJECT_ROLES
             ):
                 found.append((_SUBJECT_ROLES.index(role), value.strip()))
-    return min(found)[1] if found else ""
+    if found:
+        return min(found)[1]
+    content = QuestionSpans(question).content
+    if content and classify(question) is Intent.YES_NO:
+        # A tool without arguments (all skills) names nothing: a yes/no question names
+        # its subject last ("Does Jordan know React?"), so "How about Vue?" swaps that.
+        return content[-1]
+    return ""
 
 
 def _swap(question: str, subject: str, replacement: str) -> str:

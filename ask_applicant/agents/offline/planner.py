@@ -235,7 +235,13 @@ class Planner:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
                 return back
-        pick = toolbox.pick(question.text, question.query.all, stressed=question.query.readings)
+        # The phrasing's topics ("Does he know X?": skills) choose among the tools too: the
+        # skills listing answers whether he knows a skill even when X is spelt in Hangul.
+        pick = toolbox.pick(
+            question.text,
+            [*question.query.all, *question.query.topics],
+            stressed=question.query.readings,
+        )
         if pick is None:
             return Reply(composer.not_held(question.voice, korean=question.korean))
         return Call(pick.tool.name, pick.arguments.values)

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ask_applicant.agents.offline.glossary import concept_terms, rewrite
-from ask_applicant.agents.offline.readings import read
+from ask_applicant.agents.offline.readings import read, topics
 from ask_applicant.agents.offline.spellings import in_english, transliterated_terms
 from ask_applicant.agents.offline.terms import terms, with_phrases
 
@@ -24,12 +24,16 @@ class Query:
         concepts: Glossary synonyms of its English phrases, minus `words`.
         text: The question as asked, for names spelled in it ("" when built from terms).
         readings: The terms among `words` that its phrasing stands for (see `readings`).
+        topics: Terms its phrasing gives its area but not its tool ("Does he know X?" is a
+            skills question; which skill tool fits is for its words to say). Routing
+            counts them as concepts; `all` leaves them out.
     """
 
     words: tuple[str, ...]
     concepts: tuple[str, ...]
     text: str = ""
     readings: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, question: str, ignore: Collection[str] = ()) -> Query:
@@ -62,6 +66,7 @@ class Query:
             concepts=tuple(concepts),
             text=question,
             readings=tuple(term for term in readings if term in words),
+            topics=tuple(term for term in topics(question) if term not in skip),
         )
 
     @property
@@ -76,4 +81,5 @@ class Query:
             concepts=tuple(term for term in self.concepts if term not in noise),
             text=self.text,
             readings=tuple(term for term in self.readings if term not in noise),
+            topics=tuple(term for term in self.topics if term not in noise),
         )

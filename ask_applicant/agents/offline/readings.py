@@ -105,6 +105,14 @@ _READINGS = (
         r"구직|이직|새로운?\s*(회사|직장|일자리|기회|도전)|(회사|직장)\S*\s*(떠나|그만두|옮기)",
         "job change leave reason faq",
     ),
+    # A role held now is a job's, not a project's: projects end, the current job has no
+    # end date ("What is your current role?", "What does she do these days?").
+    _reading(
+        r"\b(current|present|today's)\s+(role|title|position|job|work)\b"
+        r"|\b(role|title|position)\s+(now|currently|at\s+the\s+moment|these\s+days)\b"
+        r"|현재\s*(직무|직책|직함|역할|하는\s*일|일)|지금\s*(하는|하시는)\s*일",
+        "work position",
+    ),
     # A "why" about a technical choice asks for a design decision.
     _reading(
         rf"\bwhy\s+(did|do|would|was|were|is|are)\s+{_SUBJECT}\s+{_DESIGN_VERBS_EN}\b"
@@ -120,6 +128,25 @@ _READINGS = (
         "design decision architecture",
         drop=r"왜|이유",
         unless=_WORKPLACE_KO,
+    ),
+)
+
+# Readings that decide the area, not the tool (see `topics`).
+_TOPICS = (
+    # Whether the applicant knows or uses a thing is a skill question, even when the
+    # thing is also named by a job and a project; years with it stay the career's
+    # ("Does he have experience with Kotlin?" wants the years of experience). It names
+    # the skills' area without stressing a tool: the whole-resume search still fits.
+    _reading(
+        r"^\W*(do|does|did|can|could|is|are)\s+[\w'’]+\s+(really\s+)?(know|use|speak"
+        r"|(code|program|develop)\s+in|write|(familiar|comfortable|proficient|fluent)"
+        r"\s+(with|in))\b",
+        "skill technology",
+    ),
+    _reading(
+        r"(쓸|다룰|사용할|개발할|할)\s*줄\s*(아|알|아시)|(써|사용해|다뤄)\s*(보|봤|본)\S*\s*(나요|어요|셨|적)"
+        r"|\S+\s*(아세요|아시나요|아나요|알아요)\s*[?？]?\s*$",
+        "skill technology",
     ),
 )
 
@@ -169,3 +196,16 @@ def read(text: str) -> tuple[list[str], str]:
     if _looks_like_a_posting(text):
         found.update(dict.fromkeys(_POSTING_CONCEPTS))
     return list(found), rest
+
+
+def topics(text: str) -> list[str]:
+    """Concept terms a question's phrasing gives its area but not its tool.
+
+    "Does he know Kafka?" is a skills question even though a job and a project name Kafka
+    too; within the skills' area, the tool is still picked by the question's own words.
+    """
+    found: dict[str, None] = {}
+    for reading in _TOPICS:
+        if reading.pattern.search(text):
+            found.update(dict.fromkeys(reading.concepts))
+    return list(found)

@@ -14,12 +14,15 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
 from ask_applicant.agents.offline.korean import korean_duration, render
 from ask_applicant.agents.offline.linking import linked
+from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.profile.dates import parse_date
 
@@ -104,6 +107,10 @@ def compose(
     subject += [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
+    one = entry.named(evidence.facts, question, subject)
+    if intent in (Intent.DESCRIBE, Intent.CURRENT) and one:
+        # "What did she build at X?": the entry named, not every entry the verb matches.
+        return "\n".join(entry.told(fact, korean=korean) for fact in one)
     if intent in (Intent.LIST, Intent.DESCRIBE) or (not backing and intent is Intent.WHERE):
         # Without a sharper question, the tool's ranked facts are the answer (`composer`).
         return None
@@ -117,6 +124,9 @@ def compose(
     if intent is Intent.YES_NO:
         if not backing:
             return no_mention(question, korean=korean)
+        # "Does he know Kafka?" is answered by the skills entry before a project's mention.
+        placed = set(topics(question))
+        backing = sorted(backing, key=lambda fact: not set(terms(_field(fact.source))) & placed)
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
         dated = [fact for fact in chosen if _PERIOD.search(fact.text)]
@@ -124,6 +134,12 @@ def compose(
             chosen = dated
             lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
     elif intent is Intent.CURRENT:
+        told = [since(fact.text, korean=korean, source=fact.source) for fact in ongoing]
+        if ongoing and all(told):
+            # What is going on now and since when: the entry's description is not asked.
+            return _join(
+                "", [f"{line} ({fact.source})" for line, fact in zip(told, ongoing, strict=True)]
+            )
         chosen = ongoing or chosen
     elif intent is Intent.WHERE:
         chosen = sorted(chosen, key=lambda fact: _field(fact.source) != "location")

@@ -112,7 +112,10 @@ class Router:
         scores = [
             CONCEPT_WEIGHT * concept + word + self._named(area, query.text)
             for area, word, concept in zip(
-                self._areas, self._score(query.words), self._score(query.concepts), strict=True
+                self._areas,
+                self._score(query.words),
+                self._score([*query.concepts, *query.topics]),
+                strict=True,
             )
         ]
         return Ranking(areas=self._areas, scores=tuple(scores))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.spans import QuestionSpans
 from ask_applicant.agents.offline.terms import terms
 
@@ -53,6 +54,10 @@ def is_small_talk(question: str) -> bool:
         and words that frame any question are set aside; False for an empty message.
     """
     if not question.strip():
+        return False
+    if not _PHRASES.search(question) and classify(question) is Intent.CURRENT:
+        # "What does he do?" has no topic word, but asks what the applicant does now:
+        # the current job answers it, not the help message.
         return False
     spans = QuestionSpans(_PHRASES.sub(" ", question))
     framing = set(spans.words) - set(spans.content)

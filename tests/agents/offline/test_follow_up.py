@@ -91,3 +91,11 @@ def test_a_short_question_about_time_asks_about_the_previous_subject() -> None:
     follow_up = resolve("When did you start?", [PROJECT])
     assert follow_up is not None
     assert follow_up.own == "When did you start?" and "chat service" in follow_up.text.lower()
+
+
+def test_after_a_tool_without_arguments_an_ellipsis_swaps_the_yes_no_subject() -> None:
+    # get_skills takes no argument: the subject is the last thing the question named.
+    previous = _turn("Does Jordan know React?", ("get_skills", {}))
+    follow_up = resolve("How about Vue?", [previous])
+    assert follow_up is not None
+    assert follow_up.text == "Does Jordan know Vue?"

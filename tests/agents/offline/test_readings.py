@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ask_applicant.agents.offline.readings import read
+from ask_applicant.agents.offline.readings import read, topics
 from ask_applicant.agents.offline.terms import stem
 
 HISTORY = {stem(word) for word in "work history date company".split()}
@@ -78,3 +78,40 @@ def test_a_long_list_of_requirements_reads_as_a_job_description() -> None:
     assert JOB_FIT <= set(found)
     short, _rest = read("Tell me about Python, Go and Kafka.")
     assert not (JOB_FIT <= set(short))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does he know React?",
+        "Does Doyoon use Redis?",
+        "Is she familiar with Kafka?",
+        "Kafka 쓸 줄 아세요?",
+        "타입스크립트 쓸 줄 알아요?",
+    ],
+)
+def test_whether_the_applicant_knows_a_thing_is_placed_in_the_skills(question: str) -> None:
+    assert stem("skill") in topics(question)
+    # The area only: the words still choose the tool, so the reading itself stays empty.
+    assert stem("skill") not in read(question)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does he have experience with Kotlin?", "What did he use at Haneul Pay?", "Who knows?"],
+)
+def test_years_with_a_skill_and_open_questions_are_not_placed_in_the_skills(
+    question: str,
+) -> None:
+    assert topics(question) == []
+
+
+@pytest.mark.parametrize(
+    "question", ["What is your current role?", "현재 직무가 뭐예요?", "What's his title now?"]
+)
+def test_a_role_held_now_reads_as_the_work_history(question: str) -> None:
+    assert {stem("work"), stem("position")} <= set(read(question)[0])
+
+
+def test_a_role_on_a_project_does_not_read_as_the_work_history() -> None:
+    assert stem("position") not in read("What was her role in the ledger project?")[0]

@@ -43,3 +43,14 @@ def test_greetings_thanks_and_questions_about_the_chat_are_small_talk(message: s
 )
 def test_a_message_with_a_topic_is_not_small_talk(message: str) -> None:
     assert not is_small_talk(message)
+
+
+@pytest.mark.parametrize("message", ["What does he do?", "What do you do?", "요즘 뭐 하세요?"])
+def test_asking_what_the_applicant_does_now_is_a_question_not_small_talk(message: str) -> None:
+    assert not is_small_talk(message)
+
+
+def test_asking_what_the_assistant_can_do_stays_small_talk() -> None:
+    # "do" frames both; only the conversation words tell this one apart.
+    assert is_small_talk("What can you do?")
+    assert is_small_talk("What can I ask you?")
