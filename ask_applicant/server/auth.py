@@ -20,7 +20,7 @@ from starlette.responses import Response
 from ask_applicant.persistence import User, open_db
 from ask_applicant.persistence.users import get_user_by_api_key
 from ask_applicant.server.problems import Problem
-from ask_applicant.server.rate_limit import SlidingWindowLimiter
+from ask_applicant.server.rate_limit import RequestLimit
 
 OWNER = "owner"
 MAX_AUTHORIZATION_CHARS = 512
@@ -78,9 +78,9 @@ def not_found(what: str) -> Problem:
     return Problem(404, f"There is no {what} with this id.", kind="not-found")
 
 
-def rate_limited(limiter: SlidingWindowLimiter, user: User) -> Problem | None:
+async def rate_limited(limiter: RequestLimit, user: User) -> Problem | None:
     """A 429 with `Retry-After` when `user` is over the request rate, else None."""
-    wait = limiter.hit(user.id)
+    wait = await limiter.hit(user.id)
     if wait is None:
         return None
     return Problem(
@@ -104,5 +104,5 @@ async def key_guard(request: Request) -> Response | None:
                 user = await authenticate(db, request.headers.get("authorization"))
     except Problem as problem:
         return problem.response()
-    limited = rate_limited(services.limiter, user)
+    limited = await rate_limited(services.limiter, user)
     return limited.response() if limited is not None else None

@@ -119,7 +119,7 @@ async def get_current_user(
     with services.auth_failures.watch(request):
         async with open_db(services.engine, read_only=True) as db:
             user = await authenticate(db, request.headers.get("authorization"))
-    limited = rate_limited(services.limiter, user)
+    limited = await rate_limited(services.limiter, user)
     if limited is not None:
         raise limited
     return user

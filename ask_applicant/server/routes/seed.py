@@ -44,7 +44,7 @@ async def seed_caller(request: Request, services: ServicesDep) -> User:
             user = await authenticate(db, request.headers.get("authorization"))
     else:
         user = await wire.seed_identity(services.engine, services.settings.seed_recruiter_name)
-    limited = rate_limited(services.limiter, user)
+    limited = await rate_limited(services.limiter, user)
     if limited is not None:
         raise limited
     return user
