@@ -56,7 +56,7 @@ async def test_a_run_started_on_one_server_is_followed_on_the_other_every_event_
     assert await pair.redis.xlen(f"{pair.prefix}run:{run_id}") == len(followed) - 1
 
 
-async def test_a_cancel_sent_to_the_other_server_ends_the_run_at_once_with_its_partial_answer(
+async def test_a_cancel_sent_to_the_other_server_ends_the_run_at_once(
     start_pair: StartPair,
 ) -> None:
     # The model never answers within the test, and the heartbeat is a minute away: only
