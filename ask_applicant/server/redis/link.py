@@ -36,17 +36,21 @@ class RedisLink:
         client: The asyncio client (owns its connection pool).
         prefix: Put before every key and channel name, so deployments (and tests) can
             share one Redis.
+        retry_after: Seconds after a failure before Redis is tried again.
     """
 
-    def __init__(self, client: Redis, *, prefix: str) -> None:
+    def __init__(
+        self, client: Redis, *, prefix: str, retry_after: float = RETRY_AFTER_SECONDS
+    ) -> None:
         self.client = client
         self.prefix = prefix
         self.up = True
+        self._retry_after = retry_after
         self._failed_at = 0.0
 
     def usable(self) -> bool:
         """Whether to try Redis now: it answers, or its last failure is a while ago."""
-        return self.up or time.monotonic() - self._failed_at >= RETRY_AFTER_SECONDS
+        return self.up or time.monotonic() - self._failed_at >= self._retry_after
 
     def key(self, *parts: str) -> str:
         """A key or channel name under the prefix."""
