@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     max_turns: int = Field(default=10, ge=1, le=100)
     run_timeout_seconds: float = Field(default=120.0, gt=0)
     max_message_chars: int = Field(default=4000, ge=1, le=100_000)
+    # Session items sent to the model per turn (the newest, from a user message on);
+    # the whole conversation stays stored.
+    max_history_items: int = Field(default=100, ge=10, le=10_000)
     rate_limit_per_minute: int = Field(default=60, ge=1)
     auth_failures_per_minute: int = Field(default=20, ge=1)
     max_concurrent_runs_per_key: int = Field(default=4, ge=1)
