@@ -13,8 +13,8 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from ask_applicant.server.redis.limits import SharedLimits
-from ask_applicant.server.redis.link import RedisUnavailableError
+from ask_applicant.server.scale_out.limits import SharedLimits
+from ask_applicant.server.scale_out.link import RedisUnavailableError
 
 
 class SlidingWindowLimiter:

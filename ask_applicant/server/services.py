@@ -27,9 +27,9 @@ from ask_applicant.server.auth_failures import AuthFailureLimit
 from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import RequestLimit, SlidingWindowLimiter
-from ask_applicant.server.redis import RedisParts, open_redis
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.runs.process_identity import ProcessIdentity
+from ask_applicant.server.scale_out import RedisParts, open_redis
 from ask_applicant.server.startup import prepare_schema, read_profile
 from ask_applicant.settings import Settings
 

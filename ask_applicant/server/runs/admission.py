@@ -25,7 +25,6 @@ from ask_applicant.persistence.models import ChatSession, Run
 from ask_applicant.persistence.openings import open_conversation
 from ask_applicant.persistence.runs import create_run, find_run_by_client_message_id
 from ask_applicant.persistence.sessions import get_session
-from ask_applicant.server.redis.link import RedisUnavailableError
 from ask_applicant.server.runs.errors import (
     ClientMessageIdReusedError,
     SessionNotFoundError,
@@ -33,9 +32,10 @@ from ask_applicant.server.runs.errors import (
 )
 from ask_applicant.server.runs.process_identity import ProcessIdentity
 from ask_applicant.server.runs.requests import conversation_title, plausible_id
+from ask_applicant.server.scale_out.link import RedisUnavailableError
 
 if TYPE_CHECKING:
-    from ask_applicant.server.redis import SharedLimits
+    from ask_applicant.server.scale_out import SharedLimits
 
 
 @dataclass(frozen=True)

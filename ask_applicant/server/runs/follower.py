@@ -25,7 +25,7 @@ from ask_applicant.server.runs.channel import RunChannel
 from ask_applicant.server.runs.record import RunEventRecord
 
 if TYPE_CHECKING:
-    from ask_applicant.server.redis import RunStreams
+    from ask_applicant.server.scale_out import RunStreams
 
 POLL_INTERVAL_SECONDS = 0.2
 

@@ -46,7 +46,7 @@ from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, 
 from ask_applicant.settings import Settings
 
 if TYPE_CHECKING:
-    from ask_applicant.server.redis import RedisParts
+    from ask_applicant.server.scale_out import RedisParts
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from ask_applicant.server.runs.failures import DATABASE_UNAVAILABLE
 from ask_applicant.server.runs.record import RunEventRecord
 
 if TYPE_CHECKING:
-    from ask_applicant.server.redis import RunStreams
+    from ask_applicant.server.scale_out import RunStreams
 
 logger = logging.getLogger(__name__)
 

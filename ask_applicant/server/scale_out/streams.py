@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from ask_applicant.server.redis.link import REDIS_FAILURES, RedisLink
 from ask_applicant.server.runs.record import RunEventRecord
+from ask_applicant.server.scale_out.link import REDIS_FAILURES, RedisLink
 
 READ_BLOCK_MS = 1000
 

@@ -12,8 +12,13 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from ask_applicant.server.redis import RedisLink, RedisUnavailableError, RunStreams, SharedLimits
 from ask_applicant.server.runs.record import RunEventRecord
+from ask_applicant.server.scale_out import (
+    RedisLink,
+    RedisUnavailableError,
+    RunStreams,
+    SharedLimits,
+)
 
 from .serve_process import free_port
 
@@ -77,7 +82,7 @@ async def test_while_redis_is_away_calls_fall_back_with_one_warning_and_recover_
     link = RedisLink(client, prefix="test:", retry_after=0)
     streams = RunStreams(link, maxlen=100, ttl_seconds=60)
     limits = SharedLimits(link)
-    caplog.set_level(logging.WARNING, logger="ask_applicant.server.redis.link")
+    caplog.set_level(logging.WARNING, logger="ask_applicant.server.scale_out.link")
     try:
         await streams.publish([_event(2), _event(3)])
         assert await streams.read("r_test", after=2, block_ms=10) == [_event(3)]

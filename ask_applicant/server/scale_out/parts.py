@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
-from ask_applicant.server.redis.cancels import CancelDelivery
-from ask_applicant.server.redis.limits import SharedLimits
-from ask_applicant.server.redis.link import REDIS_FAILURES, RedisLink
-from ask_applicant.server.redis.streams import RunStreams
+from ask_applicant.server.scale_out.cancels import CancelDelivery
+from ask_applicant.server.scale_out.limits import SharedLimits
+from ask_applicant.server.scale_out.link import REDIS_FAILURES, RedisLink
+from ask_applicant.server.scale_out.streams import RunStreams
 
 CONNECT_TIMEOUT_SECONDS = 1.0
 # Above the longest XREAD BLOCK, so a blocked read is not mistaken for a dead socket.

@@ -12,7 +12,7 @@ import asyncio
 import hashlib
 from collections.abc import Callable
 
-from ask_applicant.server.redis.link import REDIS_FAILURES, RedisLink
+from ask_applicant.server.scale_out.link import REDIS_FAILURES, RedisLink
 
 RESUBSCRIBE_SECONDS = 1.0
 

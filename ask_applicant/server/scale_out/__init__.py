@@ -8,11 +8,11 @@ Every part degrades to the database-only behaviour (with a warning) while Redis 
 
 from __future__ import annotations
 
-from ask_applicant.server.redis.cancels import CancelDelivery
-from ask_applicant.server.redis.limits import SharedLimits
-from ask_applicant.server.redis.link import RedisLink, RedisUnavailableError
-from ask_applicant.server.redis.parts import RedisParts, open_redis
-from ask_applicant.server.redis.streams import RunStreams
+from ask_applicant.server.scale_out.cancels import CancelDelivery
+from ask_applicant.server.scale_out.limits import SharedLimits
+from ask_applicant.server.scale_out.link import RedisLink, RedisUnavailableError
+from ask_applicant.server.scale_out.parts import RedisParts, open_redis
+from ask_applicant.server.scale_out.streams import RunStreams
 
 __all__ = [
     "CancelDelivery",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from ask_applicant.server.redis.link import REDIS_FAILURES, RedisLink, RedisUnavailableError
+from ask_applicant.server.scale_out.link import REDIS_FAILURES, RedisLink, RedisUnavailableError
 
 # KEYS[1]: the key's slots (a sorted set of slot -> expiry); ARGV: cap, slot, ttl.
 TAKE_SLOT = """
