@@ -187,6 +187,36 @@ def resume_table(results: list[dict[str, Any]]) -> list[str]:
     return _table(header, table)
 
 
+def conversation_table(results: list[dict[str, Any]]) -> list[str]:
+    """Per database: CPU per turn early and late in one conversation, and first delta."""
+    table = []
+    for result in results:
+        late_ratio = result["late_to_early_cpu"]
+        table.append(
+            [
+                DB_NAMES.get(result["backend"], result["backend"]),
+                str(result["turns"]),
+                str(result["errors"]),
+                _ms(result["early_cpu_ms"]),
+                _ms(result["late_cpu_ms"]),
+                _ratio(late_ratio),
+                _pair(result["early_first_delta_ms"]),
+                _pair(result["late_first_delta_ms"]),
+            ]
+        )
+    header = [
+        "DB",
+        "turns",
+        "errors",
+        "CPU ms per turn, first turns",
+        "CPU ms per turn, last turns",
+        "last / first",
+        "first delta, ms, first turns (p50 / p95)",
+        "first delta, ms, last turns (p50 / p95)",
+    ]
+    return _table(header, table)
+
+
 def render_markdown(results: dict[str, Any]) -> str:
     """Every table of a run, with the command, the machine and the pacing."""
     plan = results["plan"]
@@ -244,6 +274,18 @@ def render_markdown(results: dict[str, Any]) -> str:
             "`GET /v1/runs/{id}/stream?after=0` read to its terminal event.",
             "",
             *resume_table(results["resume"]),
+            "",
+        ]
+    if results.get("conversation"):
+        window = results["conversation"][0]["window"]
+        lines += [
+            "## Long conversation: cost per turn, early against late",
+            "",
+            f"One conversation of {plan['conversation_turns']} follow-ups asked one at a time "
+            f"(paced as the overhead part); the first and the last {window} turns compared. "
+            "The history sent to the model is bounded (`MAX_HISTORY_ITEMS`).",
+            "",
+            *conversation_table(results["conversation"]),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

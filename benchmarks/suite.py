@@ -14,6 +14,7 @@ from typing import Any
 
 from benchmarks.capacity import run_capacity
 from benchmarks.chart import render_chart
+from benchmarks.conversation import measure_conversation
 from benchmarks.databases import Backend, masked, mysql_version, scratch_database
 from benchmarks.fake_openai import FakeOpenAI
 from benchmarks.floor import SdkFloor
@@ -64,7 +65,7 @@ async def run_suite(
 
     Args:
         plan: How much to measure.
-        parts: Any of `store`, `overhead`, `capacity`, `resume`.
+        parts: Any of `store`, `overhead`, `capacity`, `resume`, `conversation`.
         backends: The databases to use (unreachable ones are skipped and said so).
         fake: The running fake upstream (in its own process).
         mysql_url: The MariaDB server, a user allowed to create databases.
@@ -118,6 +119,11 @@ async def run_suite(
                     )
                     searches.append(search.to_json())
             results["capacity"] = searches
+        if "conversation" in parts:
+            await asyncio.to_thread(fake.configure, plan.overhead_pacing)
+            results["conversation"] = await _conversation(
+                plan, usable, fake, workdir, mysql_url, log
+            )
     results["duration_seconds"] = round(time.perf_counter() - clock, 1)
     return results
 
@@ -173,6 +179,36 @@ async def _overhead_and_resume(
         found["overhead"] = overhead
     if "resume" in parts:
         found["resume"] = resume
+    return found
+
+
+async def _conversation(
+    plan: Plan,
+    backends: tuple[Backend, ...],
+    fake: FakeOpenAI,
+    workdir: Path,
+    mysql_url: str,
+    log: Callable[[str], None],
+) -> list[dict[str, Any]]:
+    """One long conversation per database, on a service of its own."""
+    found = []
+    for backend in backends:
+        async with (
+            scratch_database(backend, workdir=workdir, mysql_url=mysql_url) as url,
+            running_service(
+                database_url=url,
+                upstream_url=fake.base_url,
+                log=workdir / f"serve-conversation-{backend}.log",
+            ) as service,
+        ):
+            result = await measure_conversation(
+                backend=backend,
+                service=service,
+                key=await new_api_key(url),
+                turns=plan.conversation_turns,
+                log=log,
+            )
+            found.append(result.to_json())
     return found
 
 
