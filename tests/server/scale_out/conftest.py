@@ -81,7 +81,7 @@ async def redis_client() -> AsyncIterator[Redis]:
 async def start_pair(migrated_database_url: str, redis_client: Redis) -> AsyncIterator[StartPair]:
     """Starts a fake upstream and two `serve` processes on the test's MariaDB database."""
     if migrated_database_url.startswith("sqlite"):
-        pytest.skip("two serve processes share a MariaDB database (set TEST_DATABASE_URL)")
+        pytest.skip("two serve processes share MariaDB, not SQLite (MySQL: TEST_DATABASE_URL)")
     prefix = f"test-{uuid.uuid4().hex[:12]}:"
     with ExitStack() as stack:
 
