@@ -8,7 +8,7 @@ from typing import Any
 from benchmarks.capacity import CapacityPlan
 from benchmarks.fake_openai import FakeConfig
 
-PARTS: tuple[str, ...] = ("store", "overhead", "capacity", "resume", "conversation")
+PARTS: tuple[str, ...] = ("store", "overhead", "capacity", "resume", "conversation", "replicas")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Plan:
         resume_events: Events of the stored run that is replayed.
         resume_replays: Timed replays.
         conversation_turns: Turns of the one long conversation (paced as the overhead part).
+        replica_turns: Questions followed across two replicas, with Redis and without.
     """
 
     name: str
@@ -44,6 +45,7 @@ class Plan:
     resume_events: int
     resume_replays: int
     conversation_turns: int = 150
+    replica_turns: int = 20
 
     def to_json(self) -> dict[str, Any]:
         """The plan as JSON data, recorded with the results."""
@@ -87,4 +89,5 @@ QUICK = Plan(
     resume_events=2_000,
     resume_replays=2,
     conversation_turns=12,
+    replica_turns=2,
 )

@@ -217,6 +217,30 @@ def conversation_table(results: list[dict[str, Any]]) -> list[str]:
     return _table(header, table)
 
 
+def replicas_table(results: list[dict[str, Any]]) -> list[str]:
+    """Per mode: how late events reach a listener on the same worker and on another replica."""
+    table = [
+        [
+            result["mode"],
+            DB_NAMES.get(result["backend"], result["backend"]),
+            str(result["turns"]),
+            str(result["errors"]),
+            _pair(result["same_worker_delay_ms"]),
+            _pair(result["other_replica_delay_ms"]),
+        ]
+        for result in results
+    ]
+    header = [
+        "mode",
+        "DB",
+        "turns",
+        "errors",
+        "same worker, ms after the asker (p50 / p95)",
+        "other replica, ms after the asker (p50 / p95)",
+    ]
+    return _table(header, table)
+
+
 def render_markdown(results: dict[str, Any]) -> str:
     """Every table of a run, with the command, the machine and the pacing."""
     plan = results["plan"]
@@ -286,6 +310,17 @@ def render_markdown(results: dict[str, Any]) -> str:
             "The history sent to the model is bounded (`MAX_HISTORY_ITEMS`).",
             "",
             *conversation_table(results["conversation"]),
+            "",
+        ]
+    if results.get("replicas"):
+        lines += [
+            "## Two replicas: following a run on the other one",
+            "",
+            "A question asked on replica A, followed at once on A and on B; each event's "
+            "arrival timed against the asker's own stream. `redis`: B blocks on the run's "
+            "Redis stream; `polling`: no Redis, B reads the database every 200 ms.",
+            "",
+            *replicas_table(results["replicas"]),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
