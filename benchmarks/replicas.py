@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from benchmarks.load import service_client
 from benchmarks.sse import read_events
@@ -120,6 +122,17 @@ async def _arrivals(client: httpx.AsyncClient, run_id: str) -> dict[str, float]:
         async for event in read_events(response):
             times[event.id or ""] = time.perf_counter()
     return times
+
+
+async def redis_answers() -> bool:
+    """Whether the Redis at `REDIS_URL` answers a ping."""
+    client = Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        return bool(await client.ping())
+    except (RedisError, OSError):
+        return False
+    finally:
+        await client.aclose()
 
 
 def log_path(workdir: Path, mode: str, name: str) -> Path:

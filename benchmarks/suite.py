@@ -21,7 +21,7 @@ from benchmarks.floor import SdkFloor
 from benchmarks.machine import describe_machine
 from benchmarks.overhead import measure_overhead
 from benchmarks.plan import Plan
-from benchmarks.replicas import log_path, measure_replicas
+from benchmarks.replicas import REDIS_URL, log_path, measure_replicas, redis_answers
 from benchmarks.report import render_markdown
 from benchmarks.resources import background_cores
 from benchmarks.resume import measure_resume
@@ -226,7 +226,10 @@ async def _replicas(
 ) -> list[dict[str, Any]]:
     """Two replicas on one database (MariaDB when there is one), with Redis and without."""
     found = []
-    for mode in ("redis", "polling"):
+    modes = ("redis", "polling") if await redis_answers() else ("polling",)
+    if "redis" not in modes:
+        log(f"replicas: no Redis at {REDIS_URL}; measuring polling only")
+    for mode in modes:
         async with scratch_database(backend, workdir=workdir, mysql_url=mysql_url) as url:
 
             def start(name: str, env: dict[str, str], mode: str = mode, url: str = url) -> Any:
