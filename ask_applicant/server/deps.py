@@ -70,8 +70,11 @@ async def _close(db: AsyncSession) -> None:
 
 async def get_read_db(services: ServicesDep) -> AsyncIterator[AsyncSession]:
     """Like `get_db`, for routes that only read: on SQLite it takes no write lock."""
-    async with open_db(services.engine, read_only=True) as db:
+    db = open_db(services.engine, read_only=True)
+    try:
         yield db
+    finally:
+        await _close(db)
 
 
 def get_run_manager(services: ServicesDep) -> RunManager:
