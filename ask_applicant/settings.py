@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     max_turns: int = Field(default=10, ge=1, le=100)
     run_timeout_seconds: float = Field(default=120.0, gt=0)
     max_message_chars: int = Field(default=4000, ge=1, le=100_000)
+    # Session items sent to the model per turn (the newest, from a user message on);
+    # the whole conversation stays stored.
+    max_history_items: int = Field(default=100, ge=10, le=10_000)
     rate_limit_per_minute: int = Field(default=60, ge=1)
     auth_failures_per_minute: int = Field(default=20, ge=1)
     max_concurrent_runs_per_key: int = Field(default=4, ge=1)
@@ -48,6 +51,12 @@ class Settings(BaseSettings):
     # How long a run keeps its events in memory and retries its writes while the
     # database is unreachable, before it ends with `database_unavailable`.
     db_outage_grace_seconds: float = Field(default=30.0, ge=0, le=3600)
+    # Several workers or replicas: Redis carries live events, cancels and the shared
+    # per-key limits (see the README's "Scaling out with Redis"). Unset: none of that.
+    redis_url: str | None = None
+    redis_prefix: str = Field(default="ask-applicant:", max_length=100)
+    redis_stream_maxlen: int = Field(default=2000, ge=100)
+    redis_stream_ttl_seconds: int = Field(default=3600, ge=60)
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # Host and Origin values the API (its /mcp mounts) accepts; JSON lists in the environment.
@@ -103,6 +112,21 @@ class Settings(BaseSettings):
             )
         if value and ("?" in value or "#" in value):
             raise ValueError("PUBLIC_URL must not have a query or fragment")
+        return value
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _blank_redis_is_none(cls, value: object) -> object:
+        # compose passes `REDIS_URL: ${REDIS_URL:-}`: empty means no Redis.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("REDIS_URL must start with redis://, rediss:// or unix://")
         return value
 
     @field_validator("database_url")

@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m benchmarks",
         description=(
             "Benchmark the service against the SDK floor (overhead), its capacity, our "
-            "session store against the SDK's, and replaying a long run (resume)."
+            "session store against the SDK's, replaying a long run (resume), and the cost per turn "
+            "over one long conversation (conversation)."
         ),
     )
     parser.add_argument("--quick", action="store_true", help="a smoke run (under a minute)")

@@ -8,7 +8,7 @@ from typing import Any
 from benchmarks.capacity import CapacityPlan
 from benchmarks.fake_openai import FakeConfig
 
-PARTS: tuple[str, ...] = ("store", "overhead", "capacity", "resume")
+PARTS: tuple[str, ...] = ("store", "overhead", "capacity", "resume", "conversation", "replicas")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Plan:
         capacity_backends: At most this many databases get a capacity search.
         resume_events: Events of the stored run that is replayed.
         resume_replays: Timed replays.
+        conversation_turns: Turns of the one long conversation (paced as the overhead part).
+        replica_turns: Questions followed across two replicas, with Redis and without.
     """
 
     name: str
@@ -42,6 +44,8 @@ class Plan:
     capacity_backends: int
     resume_events: int
     resume_replays: int
+    conversation_turns: int = 150
+    replica_turns: int = 20
 
     def to_json(self) -> dict[str, Any]:
         """The plan as JSON data, recorded with the results."""
@@ -84,4 +88,6 @@ QUICK = Plan(
     capacity_backends=1,
     resume_events=2_000,
     resume_replays=2,
+    conversation_turns=12,
+    replica_turns=2,
 )

@@ -187,6 +187,60 @@ def resume_table(results: list[dict[str, Any]]) -> list[str]:
     return _table(header, table)
 
 
+def conversation_table(results: list[dict[str, Any]]) -> list[str]:
+    """Per database: CPU per turn early and late in one conversation, and first delta."""
+    table = []
+    for result in results:
+        late_ratio = result["late_to_early_cpu"]
+        table.append(
+            [
+                DB_NAMES.get(result["backend"], result["backend"]),
+                str(result["turns"]),
+                str(result["errors"]),
+                _ms(result["early_cpu_ms"]),
+                _ms(result["late_cpu_ms"]),
+                _ratio(late_ratio),
+                _pair(result["early_first_delta_ms"]),
+                _pair(result["late_first_delta_ms"]),
+            ]
+        )
+    header = [
+        "DB",
+        "turns",
+        "errors",
+        "CPU ms per turn, first turns",
+        "CPU ms per turn, last turns",
+        "last / first",
+        "first delta, ms, first turns (p50 / p95)",
+        "first delta, ms, last turns (p50 / p95)",
+    ]
+    return _table(header, table)
+
+
+def replicas_table(results: list[dict[str, Any]]) -> list[str]:
+    """Per mode: how late events reach a listener on the same worker and on another replica."""
+    table = [
+        [
+            result["mode"],
+            DB_NAMES.get(result["backend"], result["backend"]),
+            str(result["turns"]),
+            str(result["errors"]),
+            _pair(result["same_worker_delay_ms"]),
+            _pair(result["other_replica_delay_ms"]),
+        ]
+        for result in results
+    ]
+    header = [
+        "mode",
+        "DB",
+        "turns",
+        "errors",
+        "same worker, ms after the asker (p50 / p95)",
+        "other replica, ms after the asker (p50 / p95)",
+    ]
+    return _table(header, table)
+
+
 def render_markdown(results: dict[str, Any]) -> str:
     """Every table of a run, with the command, the machine and the pacing."""
     plan = results["plan"]
@@ -244,6 +298,29 @@ def render_markdown(results: dict[str, Any]) -> str:
             "`GET /v1/runs/{id}/stream?after=0` read to its terminal event.",
             "",
             *resume_table(results["resume"]),
+            "",
+        ]
+    if results.get("conversation"):
+        window = results["conversation"][0]["window"]
+        lines += [
+            "## Long conversation: cost per turn, early against late",
+            "",
+            f"One conversation of {plan['conversation_turns']} follow-ups asked one at a time "
+            f"(paced as the overhead part); the first and the last {window} turns compared. "
+            "The history sent to the model is bounded (`MAX_HISTORY_ITEMS`).",
+            "",
+            *conversation_table(results["conversation"]),
+            "",
+        ]
+    if results.get("replicas"):
+        lines += [
+            "## Two replicas: following a run on the other one",
+            "",
+            "A question asked on replica A, followed at once on A and on B; each event's "
+            "arrival timed against the asker's own stream. `redis`: B blocks on the run's "
+            "Redis stream; `polling`: no Redis, B reads the database every 200 ms.",
+            "",
+            *replicas_table(results["replicas"]),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

@@ -86,7 +86,12 @@ def service_environment(
 
 @asynccontextmanager
 async def running_service(
-    *, database_url: str, upstream_url: str, log: Path, workers: int = 1
+    *,
+    database_url: str,
+    upstream_url: str,
+    log: Path,
+    workers: int = 1,
+    extra_env: dict[str, str] | None = None,
 ) -> AsyncIterator[ServiceProcess]:
     """Start `ask-applicant serve` on a free loopback port; stop it (SIGINT) afterwards.
 
@@ -95,6 +100,7 @@ async def running_service(
         upstream_url: The fake upstream's base URL.
         log: Where its output goes.
         workers: uvicorn worker processes.
+        extra_env: More settings (such as `REDIS_URL`).
 
     Raises:
         RuntimeError: It exited or was not healthy within `START_SECONDS`.
@@ -110,6 +116,7 @@ async def running_service(
         f"--workers={workers}",
     ]
     env = service_environment(database_url=database_url, upstream_url=upstream_url)
+    env.update(extra_env or {})
     with log.open("ab") as output:
         process = await asyncio.create_subprocess_exec(
             *command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=asyncio.subprocess.STDOUT

@@ -14,12 +14,14 @@ from typing import Any
 
 from benchmarks.capacity import run_capacity
 from benchmarks.chart import render_chart
+from benchmarks.conversation import measure_conversation
 from benchmarks.databases import Backend, masked, mysql_version, scratch_database
 from benchmarks.fake_openai import FakeOpenAI
 from benchmarks.floor import SdkFloor
 from benchmarks.machine import describe_machine
 from benchmarks.overhead import measure_overhead
 from benchmarks.plan import Plan
+from benchmarks.replicas import REDIS_URL, log_path, measure_replicas, redis_answers
 from benchmarks.report import render_markdown
 from benchmarks.resources import background_cores
 from benchmarks.resume import measure_resume
@@ -64,7 +66,7 @@ async def run_suite(
 
     Args:
         plan: How much to measure.
-        parts: Any of `store`, `overhead`, `capacity`, `resume`.
+        parts: Any of `store`, `overhead`, `capacity`, `resume`, `conversation`, `replicas`.
         backends: The databases to use (unreachable ones are skipped and said so).
         fake: The running fake upstream (in its own process).
         mysql_url: The MariaDB server, a user allowed to create databases.
@@ -118,6 +120,14 @@ async def run_suite(
                     )
                     searches.append(search.to_json())
             results["capacity"] = searches
+        if "conversation" in parts:
+            await asyncio.to_thread(fake.configure, plan.overhead_pacing)
+            results["conversation"] = await _conversation(
+                plan, usable, fake, workdir, mysql_url, log
+            )
+        if "replicas" in parts and usable:
+            await asyncio.to_thread(fake.configure, plan.overhead_pacing)
+            results["replicas"] = await _replicas(plan, usable[-1], fake, workdir, mysql_url, log)
     results["duration_seconds"] = round(time.perf_counter() - clock, 1)
     return results
 
@@ -173,6 +183,72 @@ async def _overhead_and_resume(
         found["overhead"] = overhead
     if "resume" in parts:
         found["resume"] = resume
+    return found
+
+
+async def _conversation(
+    plan: Plan,
+    backends: tuple[Backend, ...],
+    fake: FakeOpenAI,
+    workdir: Path,
+    mysql_url: str,
+    log: Callable[[str], None],
+) -> list[dict[str, Any]]:
+    """One long conversation per database, on a service of its own."""
+    found = []
+    for backend in backends:
+        async with (
+            scratch_database(backend, workdir=workdir, mysql_url=mysql_url) as url,
+            running_service(
+                database_url=url,
+                upstream_url=fake.base_url,
+                log=workdir / f"serve-conversation-{backend}.log",
+            ) as service,
+        ):
+            result = await measure_conversation(
+                backend=backend,
+                service=service,
+                key=await new_api_key(url),
+                turns=plan.conversation_turns,
+                log=log,
+            )
+            found.append(result.to_json())
+    return found
+
+
+async def _replicas(
+    plan: Plan,
+    backend: Backend,
+    fake: FakeOpenAI,
+    workdir: Path,
+    mysql_url: str,
+    log: Callable[[str], None],
+) -> list[dict[str, Any]]:
+    """Two replicas on one database (MariaDB when there is one), with Redis and without."""
+    found = []
+    modes = ("redis", "polling") if await redis_answers() else ("polling",)
+    if "redis" not in modes:
+        log(f"replicas: no Redis at {REDIS_URL}; measuring polling only")
+    for mode in modes:
+        async with scratch_database(backend, workdir=workdir, mysql_url=mysql_url) as url:
+
+            def start(name: str, env: dict[str, str], mode: str = mode, url: str = url) -> Any:
+                return running_service(
+                    database_url=url,
+                    upstream_url=fake.base_url,
+                    log=log_path(workdir, mode, name),
+                    extra_env=env,
+                )
+
+            result = await measure_replicas(
+                mode=mode,
+                backend=backend,
+                start_service=start,
+                key=await new_api_key(url),
+                turns=plan.replica_turns,
+                log=log,
+            )
+            found.append(result.to_json())
     return found
 
 

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ask_applicant.persistence import User
 from ask_applicant.persistence.users import get_user_by_api_key
 from ask_applicant.server.problems import Problem
-from ask_applicant.server.rate_limit import SlidingWindowLimiter
+from ask_applicant.server.rate_limit import RequestLimit
 
 OWNER = "owner"
 MAX_AUTHORIZATION_CHARS = 512
@@ -75,9 +75,9 @@ def not_found(what: str) -> Problem:
     return Problem(404, f"There is no {what} with this id.", kind="not-found")
 
 
-def rate_limited(limiter: SlidingWindowLimiter, user: User) -> Problem | None:
+async def rate_limited(limiter: RequestLimit, user: User) -> Problem | None:
     """A 429 with `Retry-After` when `user` is over the request rate, else None."""
-    wait = limiter.hit(user.id)
+    wait = await limiter.hit(user.id)
     if wait is None:
         return None
     return Problem(

@@ -137,7 +137,7 @@ async def get_current_user(
         else:
             async with open_db(services.engine, read_only=True) as db:
                 user = await authenticate(db, authorization)
-    limited = rate_limited(services.limiter, user)
+    limited = await rate_limited(services.limiter, user)
     if limited is not None:
         raise limited
     return user

@@ -10,6 +10,10 @@ where the id is `{run_id}:{seq}`; a client that reconnects sends it back as
 `Last-Event-ID` and receives exactly the events after it. The stream opens with a
 `retry:` hint and sends a comment line whenever it has been silent for the keep-alive
 interval, so proxies keep idle connections open.
+
+Events already waiting when the stream writes are framed and sent as one chunk (one
+`send` through the middleware stack instead of one per event): a burst of deltas then
+costs the server one write, and the client reads the same frames.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-from fastapi.sse import ServerSentEvent
+from fastapi.sse import ServerSentEvent, format_sse_event
+from starlette.responses import StreamingResponse
 
 from ask_applicant.server.problems import Problem, json_text
 from ask_applicant.server.runs import RunEventRecord, RunManager
@@ -26,6 +31,37 @@ from ask_applicant.server.services import StreamOptions
 
 MAX_EVENT_ID_CHARS = 100
 _BUFFERED_EVENTS = 256
+
+
+class EventStreamResponse(StreamingResponse):
+    """A `text/event-stream` response that proxies neither cache nor buffer.
+
+    Args:
+        content: The stream's bytes, one chunk per write.
+        status_code: The status (FastAPI's OpenAPI reads its default from here).
+        headers: Extra headers (such as `Location`).
+    """
+
+    media_type = "text/event-stream"
+
+    def __init__(
+        self,
+        content: AsyncIterator[bytes],
+        status_code: int = 200,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        extra = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **(headers or {})}
+        super().__init__(content, status_code=status_code, headers=extra)
+
+
+def event_bytes(record: RunEventRecord) -> bytes:
+    """One stored event, framed as SSE."""
+    return format_sse_event(
+        data_str=json_text(record.data),
+        event=record.event,
+        id=f"{record.run_id}:{record.seq}",
+    )
 
 
 def event_frame(record: RunEventRecord) -> ServerSentEvent:
@@ -65,12 +101,13 @@ def resume_point(run_id: str, last_event_id: str | None, after: int | None) -> i
 
 async def sse_events(
     runs: RunManager, run_id: str, *, after: int, options: StreamOptions
-) -> AsyncIterator[ServerSentEvent]:
-    """The run's events after `after`, live until its terminal event, with keep-alives.
+) -> AsyncIterator[bytes]:
+    """The run's events after `after` as SSE bytes, live until its terminal event.
 
     The events are read by a helper task so that a keep-alive never interrupts the
     read itself; the task ends with the stream, also when the client goes away (the
-    run does not: it belongs to the server).
+    run does not: it belongs to the server). Each chunk holds every event that was
+    waiting when it was written.
     """
     queue: asyncio.Queue[RunEventRecord | BaseException | None] = asyncio.Queue(_BUFFERED_EVENTS)
 
@@ -85,19 +122,32 @@ async def sse_events(
 
     reader = asyncio.create_task(pump(), name=f"sse-{run_id}")
     try:
-        yield ServerSentEvent(comment=f"events of run {run_id}", retry=options.retry_ms)
+        yield format_sse_event(comment=f"events of run {run_id}", retry=options.retry_ms)
         while True:
             try:
                 item = await asyncio.wait_for(queue.get(), timeout=options.keepalive_seconds)
             except TimeoutError:
-                yield ServerSentEvent(comment="keep-alive")
+                yield format_sse_event(comment="keep-alive")
                 continue
-            if item is None:
-                return
+            chunk: list[bytes] = []
+            ended = False
+            while True:
+                if item is None or isinstance(item, BaseException):
+                    ended = True
+                    break
+                chunk.append(event_bytes(item))
+                if item.terminal:
+                    ended = True
+                    break
+                try:
+                    item = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    break
+            if chunk:
+                yield b"".join(chunk)
             if isinstance(item, BaseException):
                 raise item
-            yield event_frame(item)
-            if item.terminal:
+            if ended:
                 return
     finally:
         reader.cancel()

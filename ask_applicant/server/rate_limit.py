@@ -1,7 +1,9 @@
 """A per-key sliding-window request limit.
 
-Kept in the process's memory: with several workers each enforces the limit on the
-requests it serves, which bounds a key at `limit x workers` per window.
+`SlidingWindowLimiter` is kept in the process's memory: with several workers each
+enforces the limit on the requests it serves, which bounds a key at `limit x workers`
+per window. `RequestLimit` counts in Redis instead when `REDIS_URL` is set, so the
+limit holds across workers, and falls back to the process's own window while Redis is away.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable
+
+from ask_applicant.server.scale_out.limits import SharedLimits
+from ask_applicant.server.scale_out.link import RedisUnavailableError
 
 
 class SlidingWindowLimiter:
@@ -80,3 +85,26 @@ class SlidingWindowLimiter:
         idle = [key for key, hits in self._hits.items() if not hits or hits[-1] <= cutoff]
         for key in idle:
             del self._hits[key]
+
+
+class RequestLimit:
+    """The per-key request limit: shared through Redis when there is one, else per process.
+
+    Args:
+        local: This process's own window, used without Redis and while it is away.
+        shared: The limits kept in Redis for every worker (None without Redis).
+    """
+
+    def __init__(self, local: SlidingWindowLimiter, shared: SharedLimits | None = None) -> None:
+        self._local = local
+        self._shared = shared
+        self.limit = local.limit
+
+    async def hit(self, key: str) -> int | None:
+        """Count one request for `key`; None when allowed, else the seconds to wait."""
+        if self._shared is not None:
+            try:
+                return await self._shared.hit(key, limit=self.limit, window=self._local.window)
+            except RedisUnavailableError:
+                pass  # Logged by the link; this process's own count applies meanwhile.
+        return self._local.hit(key)

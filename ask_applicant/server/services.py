@@ -9,6 +9,8 @@ reach the parts through the dependencies in `ask_applicant.server.deps`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
@@ -25,8 +27,10 @@ from ask_applicant.server.auth_failures import AuthFailureLimit
 from ask_applicant.server.lead_delivery import LeadDelivery
 from ask_applicant.server.mcp_links import McpLinks, connect_mcp_links
 from ask_applicant.server.mcp_mounts import build_mcp_mounts
-from ask_applicant.server.rate_limit import SlidingWindowLimiter
+from ask_applicant.server.rate_limit import RequestLimit, SlidingWindowLimiter
 from ask_applicant.server.runs import RunManager
+from ask_applicant.server.runs.process_identity import ProcessIdentity
+from ask_applicant.server.scale_out import RedisParts, open_redis
 from ask_applicant.server.session_cookie import SessionCookies, session_cookies
 from ask_applicant.server.startup import prepare_schema, read_profile
 from ask_applicant.settings import Settings
@@ -58,7 +62,7 @@ class Services:
         profile: The applicant.
         graph: The agent graph every run uses.
         runs: The run manager.
-        limiter: The per-key request limit.
+        limiter: The per-key request limit (shared through Redis when there is one).
         auth_failures: The per-address limit on failed authentications.
         mcp: The specialists' MCP connections (for `/readyz`).
         cookies: Signs and reads share-link browser session cookies.
@@ -66,6 +70,7 @@ class Services:
         mcp_mounts: Our MCP servers over streamable HTTP, by name (`profile`, `portfolio`).
         model_label: What answers: `offline`, or the model name and API.
         stream: How event streams are framed.
+        redis: The Redis parts (None without `REDIS_URL`).
     """
 
     settings: Settings
@@ -73,7 +78,7 @@ class Services:
     profile: Profile
     graph: AgentGraph
     runs: RunManager
-    limiter: SlidingWindowLimiter
+    limiter: RequestLimit
     auth_failures: AuthFailureLimit
     mcp: McpLinks
     cookies: SessionCookies
@@ -81,6 +86,7 @@ class Services:
     mcp_mounts: dict[str, HttpMount] = field(default_factory=dict)
     model_label: str = "offline"
     stream: StreamOptions = StreamOptions()
+    redis: RedisParts | None = None
 
 
 @asynccontextmanager
@@ -128,10 +134,32 @@ async def running_services(
         graph = build_agent_graph(
             profile=profile, mcp_servers=links.servers_by_agent(), model=chosen
         )
+        redis = None
+        if settings.redis_url is not None:
+            # Opened before the runs and closed after them: their last events go out too.
+            redis = await stack.enter_async_context(
+                open_redis(
+                    settings.redis_url,
+                    prefix=settings.redis_prefix,
+                    process=ProcessIdentity.current().dumps(),
+                    stream_maxlen=settings.redis_stream_maxlen,
+                    stream_ttl_seconds=settings.redis_stream_ttl_seconds,
+                )
+            )
         runs = RunManager(
-            engine=engine, graph=graph, profile=profile, settings=settings, run_config=run_config
+            engine=engine,
+            graph=graph,
+            profile=profile,
+            settings=settings,
+            run_config=run_config,
+            redis=redis,
         )
         stack.push_async_callback(runs.aclose)
+        if redis is not None:
+            listener = asyncio.create_task(
+                redis.cancels.listen(runs.cancel_here), name="cancel listener"
+            )
+            stack.push_async_callback(_stop, listener)
         # A crash here left runs `running`; their clients get their end before we serve.
         await runs.end_orphaned()
         leads = await stack.enter_async_context(LeadDelivery(engine, settings).running())
@@ -141,7 +169,10 @@ async def running_services(
             profile=profile,
             graph=graph,
             runs=runs,
-            limiter=SlidingWindowLimiter(settings.rate_limit_per_minute),
+            limiter=RequestLimit(
+                SlidingWindowLimiter(settings.rate_limit_per_minute),
+                redis.limits if redis is not None else None,
+            ),
             auth_failures=AuthFailureLimit(settings.auth_failures_per_minute),
             mcp=links,
             cookies=cookies,
@@ -149,7 +180,14 @@ async def running_services(
             mcp_mounts=mounts,
             model_label=_model_label(settings, model),
             stream=stream or StreamOptions(),
+            redis=redis,
         )
+
+
+async def _stop(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 def _model_label(settings: Settings, model: Model | None) -> str:

@@ -35,6 +35,7 @@ TINY = replace(
     capacity_workers=(1,),
     resume_events=60,
     resume_replays=1,
+    conversation_turns=3,
 )
 
 
@@ -50,7 +51,7 @@ async def tiny_results(upstream: FakeOpenAI) -> dict[str, Any]:
     """One in-process run of every part but the store, on SQLite, at the smallest sizes."""
     return await run_suite(
         plan=TINY,
-        parts=("overhead", "capacity", "resume"),
+        parts=("overhead", "capacity", "resume", "conversation"),
         backends=("sqlite",),
         fake=upstream,
         mysql_url=MYSQL_URL or "mysql+asyncmy://nobody@127.0.0.1:1/",
@@ -101,6 +102,17 @@ async def test_a_stored_run_is_replayed_whole_to_a_reconnecting_client(
     assert replay["terminal_ms"]["p50"] >= replay["first_delta_ms"]["p50"] > 0
 
 
+async def test_one_long_conversation_reports_cpu_per_turn_early_and_late(
+    tiny_results: dict[str, Any],
+):
+    (conversation,) = tiny_results["conversation"]
+
+    assert conversation["errors"] == 0 and len(conversation["cpu_ms"]) == TINY.conversation_turns
+    assert all(cpu > 0 for cpu in conversation["cpu_ms"])
+    assert conversation["late_to_early_cpu"] > 0
+    assert conversation["late_first_delta_ms"]["p50"] > 0
+
+
 async def test_results_are_written_as_json_and_markdown(
     tiny_results: dict[str, Any], tmp_path: Path
 ):
@@ -108,7 +120,7 @@ async def test_results_are_written_as_json_and_markdown(
 
     assert json.loads(outputs.json.read_text("utf-8"))["plan"]["name"] == "tiny"
     markdown = outputs.markdown.read_text("utf-8")
-    for heading in ("## Overhead", "## Capacity", "## Resume", "Machine: "):
+    for heading in ("## Overhead", "## Capacity", "## Resume", "## Long conversation", "Machine: "):
         assert heading in markdown
     assert "| SQLite | 2 |" in markdown
 

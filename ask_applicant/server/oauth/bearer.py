@@ -61,7 +61,7 @@ def mount_guard(mount: str) -> Guard:
             if problem.status == 401:
                 _point_to_metadata(problem, request, mount)
             return problem.response()
-        limited = rate_limited(services.limiter, user)
+        limited = await rate_limited(services.limiter, user)
         return limited.response() if limited is not None else None
 
     return guard

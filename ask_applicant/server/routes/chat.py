@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
-from fastapi.sse import EventSourceResponse, ServerSentEvent
+from fastapi import APIRouter, Depends
 
 from ask_applicant.agents.question import QuestionError, validate_question
 from ask_applicant.persistence import Run
 from ask_applicant.server.auth import not_found
 from ask_applicant.server.deps import CurrentUser, RunManagerDep, ServicesDep, SettingsDep
-from ask_applicant.server.event_stream import sse_events
+from ask_applicant.server.event_stream import EventStreamResponse, sse_events
 from ask_applicant.server.json_body import JsonBodyRoute
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.runs import (
@@ -118,20 +116,14 @@ async def chat(run: StartedRun, runs: RunManagerDep) -> ChatResponse:
     return chat_response(final, records)
 
 
-async def started_stream(run: StartedRun, response: Response) -> Run:
-    """Start the run and point `Location` at its resumable stream."""
-    response.headers["Location"] = stream_url(run.id)
-    return run
-
-
 @router.post(
     "/chat/stream",
-    response_class=EventSourceResponse,
+    response_class=EventStreamResponse,
     responses={200: {"headers": {"Location": {"description": "The run's resumable stream."}}}},
 )
 async def chat_stream(
-    run: Annotated[Run, Depends(started_stream)], runs: RunManagerDep, services: ServicesDep
-) -> AsyncIterator[ServerSentEvent]:
+    run: StartedRun, runs: RunManagerDep, services: ServicesDep
+) -> EventStreamResponse:
     """Ask one question and receive the answer as Server-Sent Events.
 
     Events: `run.created`, `agent.updated`, `handoff`, `tool.called`, `tool.output`,
@@ -139,5 +131,7 @@ async def chat_stream(
     event (`run.completed`, `run.failed` or `run.cancelled`). Each has the id
     `{run_id}:{seq}`; reconnect to `Location` with `Last-Event-ID` to resume.
     """
-    async for frame in sse_events(runs, run.id, after=0, options=services.stream):
-        yield frame
+    return EventStreamResponse(
+        sse_events(runs, run.id, after=0, options=services.stream),
+        headers={"Location": stream_url(run.id)},
+    )

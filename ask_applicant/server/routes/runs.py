@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query
-from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from ask_applicant.persistence import Run, open_db
 from ask_applicant.persistence.runs import TERMINAL_STATUSES, get_run
 from ask_applicant.server.auth import not_found, visible_owner
 from ask_applicant.server.deps import CurrentUser, RunManagerDep, ServicesDep
-from ask_applicant.server.event_stream import resume_point, sse_events
+from ask_applicant.server.event_stream import EventStreamResponse, resume_point, sse_events
 from ask_applicant.server.problems import Problem, StreamOver
 from ask_applicant.server.runs import RunNotFoundError
 from ask_applicant.server.schemas import RunView, is_id
@@ -90,16 +88,15 @@ async def stream_start(
     return run, point
 
 
-@router.get("/{run_id}/stream", response_class=EventSourceResponse)
+@router.get("/{run_id}/stream", response_class=EventStreamResponse)
 async def stream_run(
     start: Annotated[tuple[Run, int], Depends(stream_start)],
     runs: RunManagerDep,
     services: ServicesDep,
-) -> AsyncIterator[ServerSentEvent]:
+) -> EventStreamResponse:
     """Replay a run's events after `Last-Event-ID` (or `?after=`), then follow it live.
 
     Works for a finished run too: the replay then ends with its terminal event.
     """
     run, after = start
-    async for frame in sse_events(runs, run.id, after=after, options=services.stream):
-        yield frame
+    return EventStreamResponse(sse_events(runs, run.id, after=after, options=services.stream))

@@ -45,7 +45,7 @@ async def seed_caller(request: Request, services: ServicesDep) -> User:
         # Identified callers get exactly the API's checks (CSRF, failed-auth limits).
         return await get_current_user(request, services, None)
     user = await wire.seed_identity(services.engine, services.settings.seed_recruiter_name)
-    limited = rate_limited(services.limiter, user)
+    limited = await rate_limited(services.limiter, user)
     if limited is not None:
         raise limited
     return user

@@ -1,7 +1,9 @@
 """`RunAdmission`: whether a message starts a run, finds its earlier run, or is refused.
 
 Three guarantees live here. A key never has more than its cap of runs in progress in
-this process: a slot is taken with no `await` between the check and the count. Copies
+this process: a slot is taken with no `await` between the check and the count; with
+Redis, a second slot is taken there in one atomic script, so the cap holds across
+every worker (while Redis is away, each worker counts its own only). Copies
 of one `client_message_id` arriving here at once go one after another, so the later
 ones find the run the first one stored (between processes, the database's unique
 constraints decide). An id that already named a different message is refused.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,6 +32,10 @@ from ask_applicant.server.runs.errors import (
 )
 from ask_applicant.server.runs.process_identity import ProcessIdentity
 from ask_applicant.server.runs.requests import conversation_title, plausible_id
+from ask_applicant.server.scale_out.link import RedisUnavailableError
+
+if TYPE_CHECKING:
+    from ask_applicant.server.scale_out import SharedLimits
 
 
 @dataclass(frozen=True)
@@ -39,11 +46,13 @@ class Admitted:
         run: The new run, or the earlier run of a repeated `client_message_id`.
         created: True for a new run: it holds a slot until `RunAdmission.release`.
         starting_key: The agent a new run starts with.
+        shared_slot: The new run's slot in Redis (None without Redis, or while it is away).
     """
 
     run: Run
     created: bool
     starting_key: str
+    shared_slot: str | None = None
 
 
 class RunAdmission:
@@ -53,10 +62,23 @@ class RunAdmission:
         engine: The process's engine.
         graph: The agent graph (which agent a conversation continues with).
         identity: This process, recorded on every run it will answer.
+        shared: The cap shared with other workers through Redis (None: this process only).
+        slot_ttl: Seconds after which a shared slot lapses if its worker never gives it back.
     """
 
-    def __init__(self, *, engine: AsyncEngine, graph: AgentGraph, identity: ProcessIdentity):
+    def __init__(
+        self,
+        *,
+        engine: AsyncEngine,
+        graph: AgentGraph,
+        identity: ProcessIdentity,
+        shared: SharedLimits | None = None,
+        slot_ttl: float = 3600.0,
+    ):
         self._engine = engine
+        self._shared = shared
+        self._slot_ttl = slot_ttl
+        self._returning: set[asyncio.Task[None]] = set()
         self._graph = graph
         self._owner = identity.dumps()
         self._slots = RunSlots()
@@ -94,9 +116,24 @@ class RunAdmission:
             del self._starting[key]
             started.set()
 
-    def release(self, user_id: str) -> None:
-        """Give back the slot of a run that `admit` created, once it has ended."""
+    def release(self, user_id: str, shared_slot: str | None = None) -> None:
+        """Give back the slots of a run that `admit` created, once it has ended."""
         self._slots.give_back(user_id)
+        if self._shared is not None and shared_slot is not None:
+            task = asyncio.create_task(self._shared.give_back(user_id, shared_slot))
+            self._returning.add(task)
+            task.add_done_callback(self._returning.discard)
+
+    async def _take_shared(self, user_id: str, cap: int | None) -> str | None:
+        if self._shared is None or cap is None:
+            return None
+        try:
+            slot = await self._shared.take_slot(user_id, cap, ttl=self._slot_ttl)
+        except RedisUnavailableError:
+            return None  # Logged by the link; this worker's own cap still holds.
+        if slot is None:
+            raise TooManyRunsError(f"{cap} runs already in progress")
+        return slot
 
     def active_count(self, user_id: str) -> int:
         """Runs of `user_id` in progress (or being stored) in this process."""
@@ -126,17 +163,19 @@ class RunAdmission:
                     return Admitted(_same_message(existing, message), False, starting_key)
             if not self._slots.take(user_id, max_active):
                 raise TooManyRunsError(f"{max_active} runs already in progress")
+            shared_slot = None
             try:
+                shared_slot = await self._take_shared(user_id, max_active)
                 run, created = await self._store(
                     db, chat, user_id, message, client_message_id, starting_key
                 )
             except BaseException:
-                self._slots.give_back(user_id)
+                self.release(user_id, shared_slot)
                 raise
         if not created:
-            self._slots.give_back(user_id)
+            self.release(user_id, shared_slot)
             return Admitted(_same_message(run, message), False, starting_key)
-        return Admitted(run, True, starting_key)
+        return Admitted(run, True, starting_key, shared_slot)
 
     async def _store(
         self,

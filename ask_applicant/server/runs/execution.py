@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from ask_applicant.agents.answer_kind import answer_kind
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph
+from ask_applicant.agents.history import bounded_history
 from ask_applicant.agents.turn import Turn, TurnOutcome
 from ask_applicant.persistence import SqlSessionStore, open_db
 from ask_applicant.persistence.outage import DatabaseUnavailableError, is_unavailable
@@ -91,7 +92,7 @@ class RunExecution:
             ),
             starting_key=starting_key,
             max_turns=settings.max_turns,
-            run_config=run_config,
+            run_config=bounded_history(run_config, settings.max_history_items),
         )
 
     def cancel(self) -> None:

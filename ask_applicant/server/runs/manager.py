@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 from agents import RunConfig
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -44,6 +45,9 @@ from ask_applicant.server.runs.requests import (
 from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, sweep_stale_runs
 from ask_applicant.settings import Settings
 
+if TYPE_CHECKING:
+    from ask_applicant.server.scale_out import RedisParts
+
 logger = logging.getLogger(__name__)
 
 CANCEL_GRACE_SECONDS = 5.0
@@ -66,6 +70,8 @@ class RunManager:
         batch_size: Waiting events that trigger a write at once.
         cancel_grace: Seconds a cancelled run may take to stop before its task is cut.
         shutdown_grace: Seconds `aclose` lets running answers finish.
+        redis: Redis parts shared with other workers (live events, cancels, the
+            per-key cap); None without `REDIS_URL`.
     """
 
     def __init__(
@@ -82,6 +88,7 @@ class RunManager:
         batch_size: int = FLUSH_BATCH_SIZE,
         cancel_grace: float = CANCEL_GRACE_SECONDS,
         shutdown_grace: float = SHUTDOWN_GRACE_SECONDS,
+        redis: RedisParts | None = None,
     ) -> None:
         self._engine = engine
         self._graph = graph
@@ -98,7 +105,15 @@ class RunManager:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._sweeper: asyncio.Task[None] | None = None
         self._identity = ProcessIdentity.current()
-        self._admission = RunAdmission(engine=engine, graph=graph, identity=self._identity)
+        self._redis = redis
+        self._admission = RunAdmission(
+            engine=engine,
+            graph=graph,
+            identity=self._identity,
+            shared=redis.limits if redis is not None else None,
+            # A slot outlives its run only when its worker died holding it.
+            slot_ttl=settings.run_timeout_seconds + settings.db_outage_grace_seconds + 60,
+        )
         self._closed = False
         try:
             asyncio.get_running_loop()
@@ -155,7 +170,7 @@ class RunManager:
             max_active=max_active,
         )
         if admitted.created:
-            self._launch(admitted.run, admitted.starting_key)
+            self._launch(admitted.run, admitted.starting_key, admitted.shared_slot)
         return admitted.run
 
     async def events(
@@ -165,8 +180,9 @@ class RunManager:
 
         Use as `async for record in manager.events(run_id, after=n)`. Ends after the
         terminal event (at once for a finished run whose end the listener has seen).
-        Works for runs of any process: another worker's run is followed by polling the
-        database. Check the run exists (`get`) before answering a request with a stream.
+        Works for runs of any process: another worker's run is followed through Redis
+        when there is one, else by polling the database. Check the run exists (`get`)
+        before answering a request with a stream.
 
         Args:
             run_id: The run.
@@ -184,6 +200,7 @@ class RunManager:
             after=after,
             channel_of=self._channel_of,
             poll_interval=self._poll_interval,
+            streams=self._redis.streams if self._redis is not None else None,
         ):
             yield record
 
@@ -209,8 +226,9 @@ class RunManager:
         """Stop the run if it is still answering; idempotent.
 
         The run ends with `run.cancelled {partial_text}` and keeps its partial answer. A
-        finished run is returned as it is. A run of another worker is ended in the
-        database; that worker notices at its next write or heartbeat.
+        finished run is returned as it is. A run of another worker is cancelled by that
+        worker at once when Redis carries the cancel to it; otherwise it is ended in the
+        database, and that worker notices at its next write or heartbeat.
 
         Raises:
             RunNotFoundError: No such run within `owner_scope`.
@@ -224,13 +242,31 @@ class RunManager:
         if execution is not None:
             execution.cancel()
             await self._wait_stopped(execution, self._cancel_grace)
-        else:
+        elif not await self._cancel_at_owner(run):
             async with open_db(self._engine) as db:
                 await end_run_elsewhere(db, run_id=run_id, status="cancelled")
         final = await self.get(run_id)
         if final is None:  # Deleted with its conversation meanwhile.
             raise RunNotFoundError(run_id)
         return final
+
+    def cancel_here(self, run_id: str) -> None:
+        """Cancel a run of this process at another worker's request (no-op when not here)."""
+        execution = self._live.get(run_id)
+        if execution is not None:
+            execution.cancel()
+
+    async def _cancel_at_owner(self, run: Run) -> bool:
+        # True once the owner, told through Redis, has ended the run (with its partial text).
+        if self._redis is None or not run.owner_process:
+            return False
+        if not await self._redis.cancels.send(run.owner_process, run.id):
+            return False
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self._cancel_grace):
+                await self.wait(run.id)
+                return True
+        return False
 
     async def get(self, run_id: str, *, owner_scope: str | None = None) -> Run | None:
         """The run as stored now; None when unknown or outside `owner_scope`.
@@ -297,7 +333,7 @@ class RunManager:
         if self._tasks:
             await asyncio.wait(list(self._tasks.values()))
 
-    def _launch(self, run: Run, starting_key: str) -> None:
+    def _launch(self, run: Run, starting_key: str, slot: str | None) -> None:
         created = {"run_id": run.id, "session_id": run.session_id, "agent": run.agent}
         channel = RunChannel(RunEventRecord(1, "run.created", created, run.id))
         execution = RunExecution(
@@ -318,6 +354,7 @@ class RunManager:
                 flush_interval=self._flush_interval,
                 batch_size=self._batch_size,
                 outage_grace=self._settings.db_outage_grace_seconds,
+                streams=self._redis.streams if self._redis is not None else None,
             ),
         )
         self._live[run.id] = execution
@@ -327,7 +364,7 @@ class RunManager:
         def forget(done: asyncio.Task[None]) -> None:
             self._tasks.pop(run.id, None)
             self._live.pop(run.id, None)
-            self._admission.release(run.user_id)
+            self._admission.release(run.user_id, slot)
             if not done.cancelled() and done.exception() is not None:
                 logger.error("run %s task crashed", run.id, exc_info=done.exception())
 

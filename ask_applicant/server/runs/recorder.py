@@ -12,7 +12,7 @@ import asyncio
 import logging
 import math
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,6 +29,9 @@ from ask_applicant.persistence.runs import (
 from ask_applicant.server.runs.channel import RunChannel
 from ask_applicant.server.runs.failures import DATABASE_UNAVAILABLE
 from ask_applicant.server.runs.record import RunEventRecord
+
+if TYPE_CHECKING:
+    from ask_applicant.server.scale_out import RunStreams
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ class RunRecorder:
         on_unavailable: Called once when a background write gives up on the database,
             so the run can stop at once instead of at its next event (settable later,
             as `on_unavailable`).
+        streams: Redis streams that stored events are also published to, for
+            listeners on other workers (None without Redis).
     """
 
     def __init__(
@@ -69,6 +74,7 @@ class RunRecorder:
         batch_size: int = FLUSH_BATCH_SIZE,
         outage_grace: float = OUTAGE_GRACE_SECONDS,
         on_unavailable: Callable[[], None] | None = None,
+        streams: RunStreams | None = None,
     ) -> None:
         self.run_id = channel.run_id
         self._engine = engine
@@ -77,6 +83,7 @@ class RunRecorder:
         self._batch_size = batch_size
         self._outage_grace = outage_grace
         self.on_unavailable = on_unavailable
+        self._streams = streams
         self._stored_seq = channel.last_seq
         self._emitted_seq = channel.last_seq
         self._pending: list[RunEventRecord] = []
@@ -138,6 +145,8 @@ class RunRecorder:
             for record in batch:
                 self._channel.publish(record)
             self._channel.mark_stored(self._stored_seq)
+            # Under the lock: batches reach Redis in seq order.
+            await self._publish_elsewhere(batch)
 
     async def finish(self, ending: RunEnding, event: str, data: dict[str, Any]) -> RunEventRecord:
         """Store the waiting events, the terminal event and the run's final state at once.
@@ -174,6 +183,7 @@ class RunRecorder:
         for record in stored:
             self._channel.publish(record)
         self._channel.mark_stored(terminal.seq)
+        await self._publish_elsewhere(stored)
         return terminal
 
     async def aclose(self) -> None:
@@ -223,7 +233,13 @@ class RunRecorder:
         # this process still owns the run, so no sweeper ends it another way.
         await self._store_terminal(stored_ending, terminal, grace=math.inf)
         self._channel.mark_stored(terminal.seq)
+        # Other workers' listeners get it only now, from Redis or the database alike.
+        await self._publish_elsewhere([terminal])
         return terminal
+
+    async def _publish_elsewhere(self, stored: list[RunEventRecord]) -> None:
+        if self._streams is not None:
+            await self._streams.publish(stored)
 
     async def _write(
         self,
