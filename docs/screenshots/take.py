@@ -9,20 +9,12 @@ saves desktop (1280 px) and phone (375 px) pictures beside this file.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-import httpx
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
+from scratch_service import scratch_service
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 SCENES = [
     # file, locale, width, height, questions (each a new conversation)
     (
@@ -42,13 +34,6 @@ SCENES = [
     ("chat-en-375.png", "en-US", 375, 812, ["Which languages do you speak?"]),
     ("chat-ko-375.png", "ko-KR", 375, 812, []),
 ]
-
-
-def run(*args: str, env: dict[str, str]) -> str:
-    command = [sys.executable, "-m", "ask_applicant", *args]
-    return subprocess.run(
-        command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
 
 
 def shoot(
@@ -73,46 +58,11 @@ def shoot(
 
 
 def main() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as scratch:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{scratch}/shots.db",
-            "MCP_ENABLED": "false",
-            "PUBLIC_URL": url,
-        }
-        server = subprocess.Popen(
-            [sys.executable, "-m", "ask_applicant", "serve", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.2)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=["--no-sandbox"]
-                )
-                for name, locale, width, height, questions in SCENES:
-                    link = run("links", "create", "--name", f"Screenshots {name}", env=env).strip()
-                    shoot(browser, link, name, locale, (width, height), questions)
-                    print(HERE / name)
-                browser.close()
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(30)
+    with scratch_service() as (service, browser):
+        for name, locale, width, height, questions in SCENES:
+            link = service.cli("links", "create", "--name", f"Screenshots {name}")
+            shoot(browser, link, name, locale, (width, height), questions)
+            print(HERE / name)
 
 
 if __name__ == "__main__":
