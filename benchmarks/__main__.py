@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if options.quick else FULL
     parts = tuple(part for part in PARTS if not options.only or part in options.only)
     backends: tuple[Backend, ...] = tuple(options.backend or BACKENDS)
-    shown = [masked(arg) if arg.startswith("mysql") else arg for arg in arguments]
+    shown = [masked(arg) if "://" in arg else arg for arg in arguments]
     command = shlex.join(["uv", "run", "python", "-m", "benchmarks", *shown])
     fake = FakeOpenAI(plan.overhead_pacing)
     # The fake runs in a process of its own, so its CPU is not charged to the floor.

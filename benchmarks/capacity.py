@@ -1,4 +1,4 @@
-"""Capacity benchmark: how many concurrent streams one service process holds.
+"""Capacity benchmark: how many concurrent streams the service holds, and the SDK floor.
 
 At each step the load keeps `c` streams in flight (spread over a ramp, then held); a step
 passes with zero errors and a p95 time to first delta within the stated bound. The
@@ -6,11 +6,15 @@ concurrency doubles until a step fails or the cap is reached, then a few bisecti
 narrow the limit. CPU seconds and resident memory of the service's processes (uvicorn's
 workers included) are measured during every step; so are the load generator's and the
 fake upstream's CPU shares, since on a small machine they compete for the same cores.
+The same search runs the SDK floor (`Runner.run_streamed` in the benchmark process) as
+the yardstick, and the service with `REDIS_URL` set, so that its workers share live
+streams, cancels and limits as replicas would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,8 @@ from typing import Any
 import psutil
 
 from benchmarks.databases import DEFAULT_MYSQL_URL, Backend, scratch_database
-from benchmarks.load import QUESTION, LoadResult, hold_load, service_client, service_turn
+from benchmarks.floor import SdkFloor
+from benchmarks.load import QUESTION, LoadResult, Turn, hold_load, service_client, service_turn
 from benchmarks.resources import Usage, measured
 from benchmarks.service import new_api_key, running_service
 
@@ -81,6 +86,8 @@ class CapacityResult:
     workers: int
     bound_ms: float
     steps: list[CapacityStep] = field(default_factory=list)
+    redis: bool = False
+    floor: bool = False
 
     @property
     def capacity(self) -> int:
@@ -97,6 +104,8 @@ class CapacityResult:
         return {
             "backend": self.backend,
             "workers": self.workers,
+            "redis": self.redis,
+            "floor": self.floor,
             "ttfd_bound_ms": self.bound_ms,
             "capacity": self.capacity,
             "steps": [step.to_json() for step in self.steps],
@@ -152,40 +161,76 @@ async def run_capacity(
     plan: CapacityPlan,
     workdir: Path,
     mysql_url: str = DEFAULT_MYSQL_URL,
+    redis_url: str | None = None,
     log: Callable[[str], None] = print,
 ) -> CapacityResult:
-    """Search the capacity of a service with `workers` processes on `backend`."""
-    result = CapacityResult(backend, workers, plan.ttfd_bound_ms)
+    """Search the capacity of a service with `workers` processes on `backend`.
+
+    With `redis_url`, the workers share live streams, cancels and limits through it.
+    """
+    result = CapacityResult(backend, workers, plan.ttfd_bound_ms, redis=redis_url is not None)
+    label = f"{backend}, {workers} worker(s){' with Redis' if redis_url else ''}"
     async with scratch_database(backend, workdir=workdir, mysql_url=mysql_url) as url:
         key = await new_api_key(url)
-        service_log = workdir / f"serve-capacity-{backend}-{workers}.log"
-        async with (
-            running_service(
-                database_url=url, upstream_url=upstream_url, log=service_log, workers=workers
-            ) as service,
-            service_client(service.url, key) as client,
-        ):
+        service_log = workdir / f"serve-capacity-{backend}-{workers}-{result.redis}.log"
+        async with AsyncExitStack() as stack:
+            service = await stack.enter_async_context(
+                running_service(
+                    database_url=url,
+                    upstream_url=upstream_url,
+                    log=service_log,
+                    workers=workers,
+                    extra_env={"REDIS_URL": redis_url} if redis_url else None,
+                )
+            )
+            client = await stack.enter_async_context(service_client(service.url, key))
             turn = service_turn(client, QUESTION)
             await turn()  # warm up: first connections, imports on first use
-            while (concurrency := next_concurrency(result.steps, plan)) is not None:
-                async with (
-                    measured(service.processes) as on_service,
-                    measured(lambda: [psutil.Process()]) as on_client,
-                    measured(upstream_processes) as on_upstream,
-                ):
-                    load = await hold_load(
-                        turn,
-                        concurrency=concurrency,
-                        ramp_seconds=plan.ramp_seconds,
-                        hold_seconds=plan.hold_seconds,
-                    )
-                step = CapacityStep(load, on_service, on_client, on_upstream, plan.ttfd_bound_ms)
-                result.steps.append(step)
-                first = load.first_delta()
-                log(
-                    f"capacity: {backend}, {workers} worker(s), {concurrency} streams: "
-                    f"{'pass' if step.passed else 'FAIL'} (errors {load.errors}, p95 first "
-                    f"delta {first.p95 if first else float('nan'):.0f} ms, service CPU "
-                    f"{on_service.cpu_share:.2f})"
-                )
+            await _search(result, turn, service.processes, plan, label, log)
     return result
+
+
+async def run_floor_capacity(
+    *, upstream_url: str, plan: CapacityPlan, log: Callable[[str], None] = print
+) -> CapacityResult:
+    """Search the SDK floor's capacity: the same turns in this process, no service."""
+    result = CapacityResult("none", 1, plan.ttfd_bound_ms, floor=True)
+    floor = SdkFloor(upstream_url)
+    try:
+        await floor.turn(QUESTION)  # warm up, as the service is
+        turn: Turn = lambda: floor.turn(QUESTION)  # noqa: E731 (a Turn is a callable)
+        await _search(result, turn, lambda: [psutil.Process()], plan, "SDK floor", log)
+    finally:
+        await floor.aclose()
+    return result
+
+
+async def _search(
+    result: CapacityResult,
+    turn: Turn,
+    processes: Callable[[], list[psutil.Process]],
+    plan: CapacityPlan,
+    label: str,
+    log: Callable[[str], None],
+) -> None:
+    while (concurrency := next_concurrency(result.steps, plan)) is not None:
+        async with (
+            measured(processes) as on_subject,
+            measured(lambda: [psutil.Process()]) as on_client,
+            measured(upstream_processes) as on_upstream,
+        ):
+            load = await hold_load(
+                turn,
+                concurrency=concurrency,
+                ramp_seconds=plan.ramp_seconds,
+                hold_seconds=plan.hold_seconds,
+            )
+        step = CapacityStep(load, on_subject, on_client, on_upstream, plan.ttfd_bound_ms)
+        result.steps.append(step)
+        first = load.first_delta()
+        log(
+            f"capacity: {label}, {concurrency} streams: "
+            f"{'pass' if step.passed else 'FAIL'} (errors {load.errors}, p95 first "
+            f"delta {first.p95 if first else float('nan'):.0f} ms, CPU "
+            f"{on_subject.cpu_share:.2f})"
+        )

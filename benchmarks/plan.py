@@ -24,7 +24,10 @@ class Plan:
         warmup: Unmeasured turns before the overhead benchmark, on each side.
         capacity_pacing: The fake upstream during the capacity search (20 ms per token).
         capacity: The capacity search.
-        capacity_workers: The service's worker counts to search.
+        capacity_workers: The service's worker counts to search (without Redis).
+        capacity_redis_workers: Worker counts searched again with `REDIS_URL` set, on the
+            last database (MariaDB when there is one), when Redis answers.
+        capacity_floor: Search the SDK floor's capacity too (the yardstick).
         capacity_backends: At most this many databases get a capacity search.
         resume_events: Events of the stored run that is replayed.
         resume_replays: Timed replays.
@@ -46,6 +49,8 @@ class Plan:
     resume_replays: int
     conversation_turns: int = 150
     replica_turns: int = 20
+    capacity_redis_workers: tuple[int, ...] = ()
+    capacity_floor: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The plan as JSON data, recorded with the results."""
@@ -71,6 +76,7 @@ FULL = Plan(
     capacity_backends=2,
     resume_events=2_000,
     resume_replays=20,
+    capacity_redis_workers=(1, 2, 4),
 )
 
 QUICK = Plan(

@@ -71,7 +71,8 @@ def overhead_tables(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def capacity_table(results: list[dict[str, Any]]) -> list[str]:
-    """Per search: the capacity and what the service used at it."""
+    """Per search: the capacity, per worker against the SDK floor's, and what it used."""
+    floor = next((r["capacity"] for r in results if r.get("floor")), None)
     table = []
     for result in results:
         best = next(
@@ -81,22 +82,17 @@ def capacity_table(results: list[dict[str, Any]]) -> list[str]:
         tried = ", ".join(
             f"{s['concurrency']}{'' if s['passed'] else '✗'}" for s in result["steps"]
         )
+        who = _capacity_subject(result)
+        per_worker = result["capacity"] / result["workers"]
+        of_floor = "–" if result.get("floor") or not floor else _ratio(per_worker / floor)
         if best is None:
-            table.append(
-                [
-                    DB_NAMES.get(result["backend"], result["backend"]),
-                    str(result["workers"]),
-                    "0",
-                    *["–"] * 7,
-                    tried,
-                ]
-            )
+            table.append([*who, "0", of_floor, *["–"] * 7, tried])
             continue
         table.append(
             [
-                DB_NAMES.get(result["backend"], result["backend"]),
-                str(result["workers"]),
+                *who,
                 str(result["capacity"]),
+                of_floor,
                 _ms(best["first_delta_ms"]["p95"]),
                 f"{best['turns'] / best['wall_seconds']:.1f}",
                 _ms(best["service_cpu_seconds_per_stream"] * 1000),
@@ -109,19 +105,28 @@ def capacity_table(results: list[dict[str, Any]]) -> list[str]:
             ]
         )
     header = [
+        "what",
         "DB",
         "workers",
         "streams held",
+        "per worker ÷ floor",
         "p95 first delta, ms",
         "turns/s",
-        "service CPU ms per stream",
-        "service CPU (cores)",
-        "service RSS, MiB",
+        "CPU ms per stream",
+        "CPU (cores)",
+        "RSS, MiB",
         "RSS KiB per stream",
         "load generator / upstream / whole machine CPU (cores)",
         "steps tried (✗ failed)",
     ]
     return _table(header, table)
+
+
+def _capacity_subject(result: dict[str, Any]) -> list[str]:
+    if result.get("floor"):
+        return ["SDK floor (in the load generator's process)", "–", "–"]
+    what = "service with Redis" if result.get("redis") else "service"
+    return [what, DB_NAMES.get(result["backend"], result["backend"]), str(result["workers"])]
 
 
 def store_table(timings: list[dict[str, Any]]) -> list[str]:

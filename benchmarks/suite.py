@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.capacity import run_capacity
+from benchmarks.capacity import run_capacity, run_floor_capacity
 from benchmarks.chart import render_chart
 from benchmarks.conversation import measure_conversation
 from benchmarks.databases import Backend, masked, mysql_version, scratch_database
@@ -119,6 +119,24 @@ async def run_suite(
                         log=log,
                     )
                     searches.append(search.to_json())
+            if plan.capacity_redis_workers and usable and await redis_answers():
+                for workers in plan.capacity_redis_workers:
+                    search = await run_capacity(
+                        upstream_url=fake.base_url,
+                        backend=usable[-1],
+                        workers=workers,
+                        plan=plan.capacity,
+                        workdir=workdir,
+                        mysql_url=mysql_url,
+                        redis_url=REDIS_URL,
+                        log=log,
+                    )
+                    searches.append(search.to_json())
+            if plan.capacity_floor:
+                floor = await run_floor_capacity(
+                    upstream_url=fake.base_url, plan=plan.capacity, log=log
+                )
+                searches.append(floor.to_json())
             results["capacity"] = searches
         if "conversation" in parts:
             await asyncio.to_thread(fake.configure, plan.overhead_pacing)

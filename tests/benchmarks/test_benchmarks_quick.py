@@ -84,13 +84,16 @@ async def test_overhead_rows_compare_the_floor_and_the_service_at_each_concurren
 async def test_capacity_steps_up_and_reports_cpu_and_memory_per_stream(
     tiny_results: dict[str, Any],
 ):
-    (search,) = tiny_results["capacity"]
+    search, floor = tiny_results["capacity"]
 
-    assert search["workers"] == 1 and search["capacity"] == 2
-    assert [step["concurrency"] for step in search["steps"]] == [1, 2]
-    step = search["steps"][-1]
-    assert step["passed"] and step["errors"] == 0
-    assert step["service_cpu_seconds_per_stream"] > 0 and step["service_rss_mib_peak"] > 10
+    assert (search["workers"], search["redis"], search["floor"]) == (1, False, False)
+    assert floor["floor"] and not search["floor"]
+    for result in (search, floor):
+        assert result["capacity"] == 2
+        assert [step["concurrency"] for step in result["steps"]] == [1, 2]
+        step = result["steps"][-1]
+        assert step["passed"] and step["errors"] == 0
+        assert step["service_cpu_seconds_per_stream"] > 0 and step["service_rss_mib_peak"] > 10
 
 
 async def test_a_stored_run_is_replayed_whole_to_a_reconnecting_client(
@@ -123,6 +126,9 @@ async def test_results_are_written_as_json_and_markdown(
     for heading in ("## Overhead", "## Capacity", "## Resume", "## Long conversation", "Machine: "):
         assert heading in markdown
     assert "| SQLite | 2 |" in markdown
+    # The floor's row, and the service's streams per worker against it (2 ÷ 2).
+    assert "| SDK floor (in the load generator's process) | – | – | 2 | – |" in markdown
+    assert "| service | SQLite | 1 | 2 | 1.00× |" in markdown
 
 
 async def test_the_results_get_a_png_chart(tiny_results: dict[str, Any], tmp_path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -61,6 +62,49 @@ async def test_events_are_stored_a_batch_at_a_time_and_all_of_them_at_the_end(
         events = await list_events(db, run_id=recorder.run_id)
     assert run is not None and (run.status, run.last_seq) == ("completed", 6)
     assert events[2].data == {"delta": "둘 🎉"}
+
+
+class _Clock:
+    """The recorder's monotonic clock, moved by the test (sleeps stay real)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+async def _stored_when(engine: AsyncEngine, run_id: str, expected: list[int]) -> list[int]:
+    stored: list[int] = []
+    for _ in range(500):  # polled, bounded at 5 s
+        stored = await _stored(engine, run_id)
+        if stored == expected:
+            break
+        await asyncio.sleep(0.01)
+    return stored
+
+
+async def test_an_event_after_a_quiet_spell_is_written_at_once_and_a_burst_waits_its_turn(
+    engine: AsyncEngine, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = _Clock()
+    # Only the recorder's view of time moves: the event loop keeps the real clock.
+    monkeypatch.setattr(recorder_module, "time", SimpleNamespace(monotonic=clock.monotonic))
+    recorder = await _new_recorder(engine, user, flush_interval=60)
+    clock.now += 61  # a minute after the run's first event was written
+    await recorder.emit("message.delta", {"delta": "첫 🚀"})
+    assert await _stored_when(engine, recorder.run_id, [1, 2]) == [1, 2]
+
+    # The write just started: the next events wait for the interval (60 s on this clock).
+    await recorder.emit("message.delta", {"delta": "둘"})
+    await recorder.emit("message.delta", {"delta": "셋"})
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert await _stored(engine, recorder.run_id) == [1, 2]
+
+    ending = RunEnding(status="completed", final_text="첫 🚀둘셋", agent="triage")
+    await recorder.finish(ending, "run.completed", {"run_id": recorder.run_id})
+    assert await _stored(engine, recorder.run_id) == [1, 2, 3, 4, 5]
 
 
 async def test_waiting_events_are_stored_within_the_flush_interval(
