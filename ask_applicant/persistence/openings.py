@@ -9,16 +9,17 @@ and get that run.
 
 from __future__ import annotations
 
-from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence.columns import utcnow
-from ask_applicant.persistence.models import ChatSession, Run, RunEvent
-from ask_applicant.persistence.runs import find_run_by_client_message_id, new_run_id
+from ask_applicant.persistence.models import ChatSession, Run
+from ask_applicant.persistence.runs import (
+    find_run_by_client_message_id,
+    new_run_id,
+    running_run,
+    store_new_run,
+)
 from ask_applicant.persistence.sessions import clean_title, new_session_id
-
-_events = RunEvent.__table__  # type: ignore[attr-defined]
 
 
 async def open_conversation(
@@ -63,40 +64,16 @@ async def open_conversation(
         created_at=now,
         updated_at=now,
     )
-    run = Run(
-        id=run_id,
+    run = running_run(
+        run_id=run_id,
         session_id=chat.id,
         user_id=user_id,
-        status="running",
-        client_message_id=client_message_id,
-        opening_client_message_id=client_message_id,
         message=message,
+        client_message_id=client_message_id,
         agent=agent,
-        last_seq=1,
-        created_at=now,
-        started_at=now,
-        heartbeat_at=now,
         owner_process=owner_process,
+        now=now,
+        opens_conversation=True,
     )
-    data = {"run_id": run_id, "session_id": chat.id, "agent": agent}
-    try:
-        db.add(chat)
-        await db.flush()
-        db.add(run)
-        await db.flush()
-        await db.exec(insert(_events).values(run_id=run_id, seq=1, event="run.created", data=data))
-        await db.commit()
-    except IntegrityError:
-        # Another copy of this first message claimed the id first; the rollback removes
-        # the conversation this one had begun.
-        await db.rollback()
-        if client_message_id is None:
-            raise
-        existing = await find_run_by_client_message_id(
-            db, client_message_id=client_message_id, session_id=None, user_id=user_id
-        )
-        await db.commit()
-        if existing is None:
-            raise
-        return existing, False
-    return run, True
+    # A copy of this first message that claimed the id first wins; its run is returned.
+    return await store_new_run(db, run=run, lookup_session_id=None, before=[chat])

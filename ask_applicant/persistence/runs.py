@@ -8,11 +8,12 @@ run's event stream lives in `run_streams`; its names are re-exported here.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, insert, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ask_applicant.persistence.columns import utcnow
@@ -212,12 +213,43 @@ async def _claim_and_insert(
         # loaded objects readable (a rollback expires them) and starts a fresh snapshot.
         await db.commit()
         return None
-    run = Run(
+    run = running_run(
+        run_id=run_id,
+        session_id=session_id,
+        user_id=user_id,
+        message=message,
+        client_message_id=client_message_id,
+        agent=agent,
+        owner_process=owner_process,
+        now=now,
+    )
+    return await store_new_run(db, run=run, lookup_session_id=session_id)
+
+
+def running_run(
+    *,
+    run_id: str,
+    session_id: str,
+    user_id: str,
+    message: str,
+    client_message_id: str | None,
+    agent: str,
+    owner_process: str | None,
+    now: datetime,
+    opens_conversation: bool = False,
+) -> Run:
+    """A new run, already running, whose first event (`run.created`) is seq 1.
+
+    `opens_conversation` also sets `opening_client_message_id`, the column whose unique
+    constraint lets one copy of a conversation's first message open it.
+    """
+    return Run(
         id=run_id,
         session_id=session_id,
         user_id=user_id,
         status="running",
         client_message_id=client_message_id,
+        opening_client_message_id=client_message_id if opens_conversation else None,
         message=message,
         agent=agent,
         last_seq=1,
@@ -226,21 +258,46 @@ async def _claim_and_insert(
         heartbeat_at=now,
         owner_process=owner_process,
     )
-    data = {"run_id": run_id, "session_id": session_id, "agent": agent}
+
+
+async def store_new_run(
+    db: AsyncSession,
+    *,
+    run: Run,
+    lookup_session_id: str | None,
+    before: Sequence[SQLModel] = (),
+) -> tuple[Run, bool]:
+    """Insert `before` (in order), `run` and its `run.created` event in one transaction.
+
+    When a copy of the same message (same `client_message_id`) won the race, the unique
+    constraint refuses this insert; the rollback removes everything this one began, and
+    the winner's run is returned (found in `lookup_session_id`, or in any conversation
+    of the user when None).
+
+    Returns:
+        `(run, True)`, or the earlier copy's run and False.
+    """
+    data = {"run_id": run.id, "session_id": run.session_id, "agent": run.agent}
     try:
+        for row in before:
+            db.add(row)
+            await db.flush()
         db.add(run)
         await db.flush()
-        await db.exec(insert(_events).values(run_id=run_id, seq=1, event="run.created", data=data))
+        await db.exec(insert(_events).values(run_id=run.id, seq=1, event="run.created", data=data))
         await db.commit()
     except IntegrityError:
-        # Only when the same client_message_id races itself; the rollback expires the
-        # caller's loaded objects, so this path returns a freshly read run.
+        # The rollback expires the caller's loaded objects, so the winner is read afresh.
         await db.rollback()
-        if client_message_id is None:
+        if run.client_message_id is None:
             raise
         existing = await find_run_by_client_message_id(
-            db, client_message_id=client_message_id, session_id=session_id, user_id=user_id
+            db,
+            client_message_id=run.client_message_id,
+            session_id=lookup_session_id,
+            user_id=run.user_id,
         )
+        await db.commit()
         if existing is None:
             raise
         return existing, False
