@@ -18,7 +18,6 @@ costs the server one write, and the client reads the same frames.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -27,10 +26,10 @@ from starlette.responses import StreamingResponse
 
 from ask_applicant.server.problems import Problem, json_text
 from ask_applicant.server.runs import RunEventRecord, RunManager
+from ask_applicant.server.runs.delivery import event_batches
 from ask_applicant.server.services import StreamOptions
 
 MAX_EVENT_ID_CHARS = 100
-_BUFFERED_EVENTS = 256
 
 
 class EventStreamResponse(StreamingResponse):
@@ -104,52 +103,15 @@ async def sse_events(
 ) -> AsyncIterator[bytes]:
     """The run's events after `after` as SSE bytes, live until its terminal event.
 
-    The events are read by a helper task so that a keep-alive never interrupts the
-    read itself; the task ends with the stream, also when the client goes away (the
-    run does not: it belongs to the server). Each chunk holds every event that was
-    waiting when it was written.
+    Each chunk holds every event that was waiting when it was written
+    (`event_batches`).
     """
-    queue: asyncio.Queue[RunEventRecord | BaseException | None] = asyncio.Queue(_BUFFERED_EVENTS)
-
-    async def pump() -> None:
-        try:
-            async for record in runs.events(run_id, after=after):
-                await queue.put(record)
-        except Exception as error:
-            await queue.put(error)
-            return
-        await queue.put(None)
-
-    reader = asyncio.create_task(pump(), name=f"sse-{run_id}")
-    try:
-        yield format_sse_event(comment=f"events of run {run_id}", retry=options.retry_ms)
-        while True:
-            try:
-                item = await asyncio.wait_for(queue.get(), timeout=options.keepalive_seconds)
-            except TimeoutError:
+    yield format_sse_event(comment=f"events of run {run_id}", retry=options.retry_ms)
+    batches = event_batches(runs, run_id, after=after, keepalive_seconds=options.keepalive_seconds)
+    # Closed with this stream, so that its reading task stops when the client goes away.
+    async with contextlib.aclosing(batches):
+        async for batch in batches:
+            if not batch:
                 yield format_sse_event(comment="keep-alive")
                 continue
-            chunk: list[bytes] = []
-            ended = False
-            while True:
-                if item is None or isinstance(item, BaseException):
-                    ended = True
-                    break
-                chunk.append(event_bytes(item))
-                if item.terminal:
-                    ended = True
-                    break
-                try:
-                    item = queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    break
-            if chunk:
-                yield b"".join(chunk)
-            if isinstance(item, BaseException):
-                raise item
-            if ended:
-                return
-    finally:
-        reader.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reader
+            yield b"".join(event_bytes(record) for record in batch)

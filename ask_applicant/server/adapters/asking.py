@@ -7,7 +7,6 @@ turns into its own protocol's error shape.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -16,10 +15,9 @@ from ask_applicant.persistence import Run, User
 from ask_applicant.server.problems import Problem
 from ask_applicant.server.routes.chat import start_run
 from ask_applicant.server.runs import RunEventRecord, RunManager
+from ask_applicant.server.runs.delivery import event_batches
 from ask_applicant.server.schemas import ChatRequest
 from ask_applicant.settings import Settings
-
-_BUFFERED_EVENTS = 256
 
 
 def checked_question(text: str, settings: Settings) -> str:
@@ -63,37 +61,13 @@ async def records_with_keepalive(
     """The run's stored events after `after`, to its terminal one; None after each
     `keepalive_seconds` of silence, so a stream can send something proxies keep open for.
 
-    The events are read by a helper task so that a keep-alive never interrupts the
-    read itself; the task ends with the iteration, also when the client goes away
-    (the run does not: it belongs to the server).
+    The events are read as `event_batches` reads them.
     """
-    queue: asyncio.Queue[RunEventRecord | BaseException | None] = asyncio.Queue(_BUFFERED_EVENTS)
-
-    async def pump() -> None:
-        try:
-            async for record in runs.events(run_id, after=after):
-                await queue.put(record)
-        except Exception as error:
-            await queue.put(error)
-            return
-        await queue.put(None)
-
-    reader = asyncio.create_task(pump(), name=f"adapter-{run_id}")
-    try:
-        while True:
-            try:
-                item = await asyncio.wait_for(queue.get(), timeout=keepalive_seconds)
-            except TimeoutError:
+    batches = event_batches(runs, run_id, after=after, keepalive_seconds=keepalive_seconds)
+    # Closed with this iteration, so that its reading task stops when the client goes away.
+    async with contextlib.aclosing(batches):
+        async for batch in batches:
+            if not batch:
                 yield None
-                continue
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-            if item.terminal:
-                return
-    finally:
-        reader.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reader
+            for record in batch:
+                yield record
