@@ -129,7 +129,7 @@ async def get_current_user(
             authentications from the caller's address.
     """
     authorization = request.headers.get("authorization")
-    with services.auth_failures.watch(request):
+    async with services.auth_failures.watch(request):
         if authorization is None and (has_owner_cookie(request) or has_session_cookie(request)):
             # Not read-only: a cookie sign-in records when its link or ticket was used.
             async with open_db(services.engine) as db:

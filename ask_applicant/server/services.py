@@ -173,7 +173,10 @@ async def running_services(
                 SlidingWindowLimiter(settings.rate_limit_per_minute),
                 redis.limits if redis is not None else None,
             ),
-            auth_failures=AuthFailureLimit(settings.auth_failures_per_minute),
+            auth_failures=AuthFailureLimit(
+                settings.auth_failures_per_minute,
+                shared=redis.limits if redis is not None else None,
+            ),
             mcp=links,
             cookies=cookies,
             leads=leads,

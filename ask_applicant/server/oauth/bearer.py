@@ -52,7 +52,7 @@ def mount_guard(mount: str) -> Guard:
         services = request.app.state.services
         engine: AsyncEngine = services.engine
         try:
-            with services.auth_failures.watch(request):
+            async with services.auth_failures.watch(request):
                 async with open_db(engine, read_only=True) as db:
                     user = await authenticate_at_mount(
                         db, request.headers.get("authorization"), mount

@@ -87,7 +87,7 @@ async def consent_endpoint(request: Request) -> Response:
     if form.get("decision") != "allow":
         return _back(checked, error="access_denied")
     try:
-        with services.auth_failures.watch(request):
+        async with services.auth_failures.watch(request):
             async with open_db(services.engine, read_only=True) as db:
                 user = await signed_in_user(request, db, form)
             if user is None:

@@ -1,4 +1,4 @@
-"""`SharedLimits`: the per-key run cap and request rate, counted in Redis for every worker.
+"""`SharedLimits`: the per-key run cap, request rate and failed sign-ins, kept in Redis.
 
 Both are Lua scripts, so a check and its count are one atomic step across all workers,
 and both use Redis's clock, so workers' clocks need not agree. A run's slot expires on
@@ -39,6 +39,19 @@ redis.call('EXPIRE', KEYS[1], math.ceil(window))
 return 0
 """
 
+# The same window, only asked: KEYS[1] and ARGV (limit, window) as for HIT; nothing counted.
+PEEK = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
+end
+return 0
+"""
+
 
 class SharedLimits:
     """Run slots and request hits per key, shared by every worker using this Redis.
@@ -51,6 +64,7 @@ class SharedLimits:
         self._link = link
         self._take = link.client.register_script(TAKE_SLOT)
         self._hit = link.client.register_script(HIT)
+        self._peek = link.client.register_script(PEEK)
 
     async def take_slot(self, user_id: str, cap: int, *, ttl: float) -> str | None:
         """Take one of `user_id`'s `cap` run slots.
@@ -96,6 +110,25 @@ class SharedLimits:
             )
         except REDIS_FAILURES as error:
             self._link.failed("counting a request", error)
+            raise RedisUnavailableError from error
+        self._link.answered()
+        return int(wait) or None
+
+    async def retry_after(self, key: str, *, limit: int, window: float) -> int | None:
+        """Whether a hit for `key` would be refused now, without counting one.
+
+        Returns:
+            None when it would be allowed; else the whole seconds to wait.
+
+        Raises:
+            RedisUnavailableError: Redis is away (the caller asks its process instead).
+        """
+        if not self._link.usable():
+            raise RedisUnavailableError
+        try:
+            wait = await self._peek(keys=[self._link.key("hits", key)], args=[limit, window])
+        except REDIS_FAILURES as error:
+            self._link.failed("checking a limit", error)
             raise RedisUnavailableError from error
         self._link.answered()
         return int(wait) or None
