@@ -56,6 +56,7 @@ class LeadDelivery:
         self._settings = settings
         self._wake = asyncio.Event()
         self._client: httpx.AsyncClient | None = None
+        self._stopping = False
 
     @property
     def enabled(self) -> bool:
@@ -79,12 +80,16 @@ class LeadDelivery:
             try:
                 yield self
             finally:
+                # The flag ends the loop even when the cancel is lost in a MySQL read
+                # (Python 3.11; see `sweep_forever` in `server.runs.sweeper`).
+                self._stopping = True
+                self._wake.set()
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
                 self._client = None
 
     async def _loop(self) -> None:
-        while True:
+        while not self._stopping:
             self._wake.clear()
             try:
                 await self.deliver_due()

@@ -104,6 +104,7 @@ class RunManager:
         self._live: dict[str, RunExecution] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._sweeper: asyncio.Task[None] | None = None
+        self._stop_sweeping = asyncio.Event()
         self._identity = ProcessIdentity.current()
         self._redis = redis
         self._admission = RunAdmission(
@@ -318,6 +319,8 @@ class RunManager:
         """
         self._closed = True
         if self._sweeper is not None:
+            # The event ends the loop even if the cancel is lost (see `sweep_forever`).
+            self._stop_sweeping.set()
             self._sweeper.cancel()
             await asyncio.wait([self._sweeper])
             self._sweeper = None
@@ -387,5 +390,8 @@ class RunManager:
     def _start_sweeper(self) -> None:
         if self._sweeper is None and not self._closed:
             self._sweeper = asyncio.create_task(
-                sweep_forever(self.sweep_stale, interval=self._sweep_interval), name="run sweeper"
+                sweep_forever(
+                    self.sweep_stale, interval=self._sweep_interval, stop=self._stop_sweeping
+                ),
+                name="run sweeper",
             )

@@ -8,6 +8,7 @@ than `stale_run_seconds`, for processes on other hosts.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from datetime import timedelta
@@ -96,10 +97,23 @@ async def end_orphaned_runs(
     return ended
 
 
-async def sweep_forever(sweep: Callable[[], Awaitable[int]], *, interval: float) -> None:
-    """Call `sweep` every `interval` seconds until cancelled; errors are logged."""
+async def sweep_forever(
+    sweep: Callable[[], Awaitable[int]], *, interval: float, stop: asyncio.Event
+) -> None:
+    """Call `sweep` every `interval` seconds until `stop` is set; errors are logged.
+
+    The owner sets `stop` and then cancels the task, which only hurries a sweep under
+    way. The event, not the cancel, is what ends the loop: on Python 3.11 a cancel that
+    arrives in the loop turn a MySQL reply lands in is lost (asyncmy's read timeout
+    uses `asyncio.wait_for`, which then returns the reply; CPython gh-86296), and a
+    loop ended only by cancelling would sweep on forever while its owner waits.
+    """
     while True:
-        await asyncio.sleep(interval)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(interval):
+                await stop.wait()
+        if stop.is_set():
+            return
         try:
             await sweep()
         except Exception:
