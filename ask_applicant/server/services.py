@@ -10,7 +10,6 @@ reach the parts through the dependencies in `ask_applicant.server.deps`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from ask_applicant.server.mcp_mounts import build_mcp_mounts
 from ask_applicant.server.rate_limit import RequestLimit, SlidingWindowLimiter
 from ask_applicant.server.runs import RunManager
 from ask_applicant.server.runs.process_identity import ProcessIdentity
+from ask_applicant.server.runs.stopping import stop_task
 from ask_applicant.server.scale_out import RedisParts, open_redis
 from ask_applicant.server.session_cookie import SessionCookies, session_cookies
 from ask_applicant.server.startup import prepare_schema, read_profile
@@ -159,7 +159,7 @@ async def running_services(
             listener = asyncio.create_task(
                 redis.cancels.listen(runs.cancel_here), name="cancel listener"
             )
-            stack.push_async_callback(_stop, listener)
+            stack.push_async_callback(stop_task, listener)
         # A crash here left runs `running`; their clients get their end before we serve.
         await runs.end_orphaned()
         leads = await stack.enter_async_context(LeadDelivery(engine, settings).running())
@@ -185,12 +185,6 @@ async def running_services(
             stream=stream or StreamOptions(),
             redis=redis,
         )
-
-
-async def _stop(task: asyncio.Task[None]) -> None:
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
 
 
 def _model_label(settings: Settings, model: Model | None) -> str:

@@ -9,11 +9,11 @@ listener was ready for more (a burst of deltas then costs it one write).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncGenerator
 
 from ask_applicant.server.runs.manager import RunManager
 from ask_applicant.server.runs.record import RunEventRecord
+from ask_applicant.server.runs.stopping import stop_task
 
 BUFFERED_EVENTS = 256
 
@@ -72,6 +72,4 @@ async def event_batches(
             if ended:
                 return
     finally:
-        reader.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reader
+        await stop_task(reader)

@@ -42,6 +42,7 @@ from ask_applicant.server.runs.requests import (
     check_run_request,
     plausible_id,
 )
+from ask_applicant.server.runs.stopping import stop_task
 from ask_applicant.server.runs.sweeper import end_orphaned_runs, sweep_forever, sweep_stale_runs
 from ask_applicant.settings import Settings
 
@@ -380,7 +381,9 @@ class RunManager:
             logger.warning("run %s did not stop within %.1fs; cutting it", execution.run_id, grace)
             task = self._tasks.get(execution.run_id)
             if task is not None:
-                task.cancel()
+                # Repeated: on Python 3.11 one cancel can be lost in a MySQL read.
+                with contextlib.suppress(Exception):  # A crash is logged by `forget`.
+                    await stop_task(task)
             await execution.done.wait()
 
     def _channel_of(self, run_id: str) -> RunChannel | None:
