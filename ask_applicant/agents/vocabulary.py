@@ -39,10 +39,11 @@ SECTIONS: Mapping[str, tuple[str, ...]] = {
 SECTION_WORDS: Mapping[str, str] = {
     "resume": (
         "education school university degree major graduate skills tech stack technologies "
+        "level proficiency fluency "
         "certificates certifications awards prizes publications articles talks blog "
         "languages spoken fluent interests hobbies contact website profile summary "
         "학력 학교 대학 대학교 전공 졸업 학위 기술 스택 스킬 역량 자격증 수상 상 "
-        "발표 논문 글 출판 언어 외국어 영어 일본어 취미 관심사 연락처 소개"
+        "발표 논문 글 출판 언어 외국어 영어 일본어 취미 관심사 연락처 소개 실력 수준 숙련도"
     ),
     "project": (
         "projects project side project portfolio worked on built build architecture design "

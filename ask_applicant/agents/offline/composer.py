@@ -13,6 +13,7 @@ from ask_applicant.agents.offline import reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.support import focus
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
@@ -60,7 +61,8 @@ def answer(
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
     width = reply.list_width(evidence, question) if intent is Intent.LIST else None
-    for fact in evidence.facts:
+    facts = focus(evidence.facts, question, intent, ignore) if intent else evidence.facts
+    for fact in facts:
         text = render(fact.text, fact.source) if korean else fact.text
         line = f"- {_clip(text, width or MAX_FACT_CHARS)} ({fact.source})"
         if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:

@@ -27,7 +27,8 @@ from ask_applicant.agents.offline.arguments import Role, role_of
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.spans import QuestionSpans
-from ask_applicant.agents.offline.spellings import TRANSLITERATIONS
+from ask_applicant.agents.offline.spellings import TRANSLITERATIONS, transliterated_terms
+from ask_applicant.agents.offline.terms import is_korean
 from ask_applicant.agents.offline.transcript import PastTurn
 
 _FLAGS = re.IGNORECASE
@@ -58,6 +59,11 @@ _MAX_BARE_WORDS = 2
 # A short question about time names no subject of its own; it asks about the last one.
 _ABOUT_TIME = re.compile(r"^\W*(when|since when|how long|until when)\b|언제|얼마나", re.I)
 _SHORT_WORDS = 5
+# A Korean verb closing a question ("썼어요", "했나요", "만들었습니까").
+_PREDICATE = re.compile(r"(요|까|니|죠|냐|나|다)$")
+_LATIN_NAME = re.compile(r"[A-Za-z]")
+# The index of ㅆ among the final consonants of a Hangul syllable.
+_SSANG_SIOT = 20
 _ANAPHOR = re.compile(
     r"\b(it|its|they|them|those|these)\b"
     r"|\bthere\b(?<!\bis\sthere)(?<!\bare\sthere)(?<!\bwas\sthere)(?<!\bwere\sthere)"
@@ -131,10 +137,42 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    if subject and _ABOUT_TIME.search(question) and len(question.split()) <= _SHORT_WORDS:
-        # "When did she leave?" after a question about a job: the time of that job.
-        return FollowUp("anaphor", f'{question} "{subject}"', question)
+    short = len(question.split()) <= _SHORT_WORDS
+    if short and (_ABOUT_TIME.search(question) or _zero_anaphor(question)):
+        # "When did she leave?" after a question about a job asks for the time of that
+        # job; "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops
+        # it), for that project's technologies.
+        if subject:
+            return FollowUp("anaphor", f'{question} "{subject}"', question)
+        context = " ".join(QuestionSpans(base).content)
+        return FollowUp("anaphor", f"{question} {context}", question) if context else None
     return None
+
+
+def _zero_anaphor(question: str) -> bool:
+    """True for a Korean question in the past tense that names nothing of its own.
+
+    Korean leaves out a subject the conversation already holds: "어떤 기술 썼어요?"
+    ("which technologies did [it] use?"). Its words are all question words, topic words
+    the glossary knows (기술) and the verb; a name of its own ("타입스크립트", "Go") or
+    the present tense ("주로 쓰는 기술이 뭐예요?": in general) makes it a new question.
+    """
+    if not is_korean(question) or _LATIN_NAME.search(question) or transliterated_terms(question):
+        return False
+    content = QuestionSpans(question).content
+    predicates = [word for word in content if _PREDICATE.search(word)]
+    topics = [word for word in content if word not in predicates]
+    if not predicates or not all(concept_terms(word) for word in topics):
+        return False
+    return any(_past(word) for word in predicates)
+
+
+def _past(word: str) -> bool:
+    # The past tense puts ㅆ under a syllable (했, 썼, 었, 았); 있 has it as its own.
+    return any(
+        "\uac00" <= ch <= "\ud7a3" and (ord(ch) - 0xAC00) % 28 == _SSANG_SIOT and ch != "있"
+        for ch in word
+    )
 
 
 def _elided_subject(question: str) -> str | None:

@@ -19,9 +19,8 @@ from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
 from ask_applicant.agents.offline.korean import korean_duration, render
-from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.readings import topics
-from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.support import field, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.profile.dates import parse_date
@@ -45,37 +44,6 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
 _BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
-
-
-def supports(fact: Fact, question: str, subject: Sequence[str]) -> bool:
-    """True when the fact speaks of what the question names, in either script."""
-    return _touches(fact.text, question, subject) or bool(
-        set(terms(_field(fact.source))) & set(subject)
-    )
-
-
-def _touches(text: str, question: str, subject: Sequence[str]) -> bool:
-    return _touched(text, question, subject) > 0
-
-
-def _touched(text: str, question: str, subject: Sequence[str]) -> int:
-    """How many of the question's terms the text holds (a cross-script name counts one)."""
-    found = set(terms(text))
-    found.update(concept_terms(text))
-    count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
-    return count + int(linked(question, text))
-
-
-def _prefixed(term: str, found: set[str]) -> bool:
-    # "intern" and "internship": one word's stem begins the other's.
-    return len(term) >= 5 and any(
-        len(other) >= 5 and (other.startswith(term) or term.startswith(other)) for other in found
-    )
-
-
-def _field(source: str) -> str:
-    # "basics.location" → "location", "work[1]" → "work": the field, not its parents.
-    return re.sub(r"\[\d+\]", "", source.rsplit(".", 1)[-1])
 
 
 def compose(
@@ -102,9 +70,7 @@ def compose(
     """
     if evidence.empty:
         return None
-    subject = [*subject_terms(question), *transliterated_terms(question)]
-    subject = [term for term in subject if term not in ignore]
-    subject += [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
+    subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
     one = entry.named(evidence.facts, question, subject)
@@ -126,7 +92,7 @@ def compose(
             return no_mention(question, korean=korean)
         # "Does he know Kafka?" is answered by the skills entry before a project's mention.
         placed = set(topics(question))
-        backing = sorted(backing, key=lambda fact: not set(terms(_field(fact.source))) & placed)
+        backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
         dated = [fact for fact in chosen if _PERIOD.search(fact.text)]
@@ -142,7 +108,7 @@ def compose(
             )
         chosen = ongoing or chosen
     elif intent is Intent.WHERE:
-        chosen = sorted(chosen, key=lambda fact: _field(fact.source) != "location")
+        chosen = sorted(chosen, key=lambda fact: field(fact.source) != "location")
     neighbour = _neighbour(question, backing, evidence.facts)
     if neighbour is not None:
         chosen = [neighbour]
@@ -240,7 +206,7 @@ def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> st
     if len(text) <= width:
         return text
     sentences = _SENTENCE.split(text)
-    scores = [_touched(part, question, subject) for part in sentences]
+    scores = [touched(part, question, subject) for part in sentences]
     order = sorted(range(1, len(sentences)), key=lambda i: (-scores[i], i))
     kept, used = {0}, len(sentences[0])
     for index in order:
@@ -273,7 +239,7 @@ def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) ->
     dated = [fact for fact in backing if _start(fact)]
     if not dated:
         return None
-    named = max(dated, key=lambda fact: _touched(fact.text, question, terms(question)))
+    named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
     others = [f for f in facts if _start(f) and f is not named and f.source != named.source]
     if after:
         later = [f for f in others if _start(f) > _start(named)]
@@ -301,5 +267,3 @@ _QUESTION_WORDS = frozenset(
     "their him them know used use using ever any experience with in at worked work how "
     "about what a an the comfortable familiar".split()
 )
-# Concepts of an English question that name the thing asked about, not its grammar.
-_ANCHORS = frozenset({"found", "founder", "startup", "publication", "award", "certificate"})
