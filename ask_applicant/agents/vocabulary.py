@@ -16,6 +16,7 @@ from typing import Any
 from agents import Tool
 from agents.mcp import MCPServer
 
+from ask_applicant.agents.offline.link_kinds import link_kind
 from ask_applicant.profile import Profile
 
 # The resume sections each specialist answers for.
@@ -47,6 +48,7 @@ SECTION_WORDS: Mapping[str, str] = {
     ),
     "project": (
         "projects project side project portfolio worked on built build architecture design "
+        "maintain maintains maintained maintainer contributed contributions "
         "implementation source code "
         "repository results impact role "
         "프로젝트 개발 구현 설계 아키텍처 소스 코드 저장소 성과 역할 만든"
@@ -91,6 +93,7 @@ def _profile_words(key: str, profile: Profile) -> list[str]:
         # Project names are what recruiters say; they count twice against passing
         # mentions of the same words elsewhere (a talk about the chat server).
         words += [name for _, _, project in profile.projects() for name in [project.name or ""]]
+        words += [link_kind(entry.get("url")) for entry in resume.get("projects") or []]
         # A write-up's opening says what the project is; the rest would drown the routing.
         words += [text[:_MAX_WRITEUP_CHARS] for text in profile.writeups.values()]
         words += [alias for extra in profile.extras.projects.values() for alias in extra.aliases]

@@ -52,6 +52,8 @@ _EN_LIST = re.compile(
     r"^\W*(which|what)\s+(\w+\s+){0,2}?(\w+s)\b|\blist\b|\ball (the|of)\b|\bany\s+\w+s\b", re.I
 )
 _KO_LIST = re.compile(r"목록|모두|전부|어떤\s*\S+들|무슨\s*\S+들|다\s*알려")
+# "any open-source packages", "some awards": a quantifier, up to two words, a plural.
+_SEVERAL = re.compile(r"\b(?:any|some|all|which)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I)
 _POSTING_CHARS = 200
 # Words that end in -s without being plural.
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "his", "its", "us", "as"})
@@ -103,6 +105,17 @@ def _is_list(text: str) -> bool:
         return False
     plural = match.group(3) or ""
     return (bool(plural) and plural.lower() not in _NOT_PLURAL) or "list" in text.lower()
+
+
+def asks_for_several(question: str) -> bool:
+    """True when the question wants every match, not one ("Any open-source packages?").
+
+    A yes/no question about "any awards" is answered yes, with each award.
+    """
+    for match in _SEVERAL.finditer(question):
+        if match.group(1).lower() not in _NOT_PLURAL:
+            return True
+    return bool(_KO_LIST.search(question))
 
 
 def listed_terms(question: str) -> list[str]:

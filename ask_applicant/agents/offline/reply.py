@@ -17,7 +17,13 @@ from datetime import date
 from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
-from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
+from ask_applicant.agents.offline.intent import (
+    Intent,
+    about_now,
+    asks_for_several,
+    listed_terms,
+    subject_terms,
+)
 from ask_applicant.agents.offline.korean import korean_duration, render
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, subject_of, supports, touched
@@ -114,7 +120,11 @@ def compose(
         chosen = [neighbour]
     if _RECENT.search(question):
         chosen = sorted(chosen, key=_latest, reverse=True)
-    if intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION):
+    if intent is Intent.YES_NO and asks_for_several(question) and len(backing) > 1:
+        # "Any open-source packages?": yes, and each one, in short lines.
+        chosen = backing
+        width, total = _BUDGET[Intent.LIST]
+    elif intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION):
         chosen = chosen[:1]
     lines: list[str] = []
     for fact in chosen:

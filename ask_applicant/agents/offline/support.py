@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, subject_terms
+from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.spellings import transliterated_terms
 from ask_applicant.agents.offline.terms import terms
@@ -46,7 +47,7 @@ def supports(fact: Fact, question: str, subject: Sequence[str]) -> bool:
 
 def touched(text: str, question: str, subject: Sequence[str]) -> int:
     """How many of the question's terms the text holds (a cross-script name counts one)."""
-    found = set(terms(text))
+    found = set(terms(f"{text} {link_kinds(text)}"))
     found.update(concept_terms(text))
     count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
     return count + int(linked(question, text))
