@@ -132,6 +132,33 @@ def routing_vocabulary(
     return vocabulary
 
 
+def profile_text(profile: Profile) -> list[str]:
+    """Every public string of the profile: resume values, write-ups and FAQ, for
+    `OfflineModel(profile_text=...)` (only the public resume is read).
+
+    Args:
+        profile: The applicant's profile.
+
+    Returns:
+        The strings, in profile order.
+    """
+    texts = list(_all_strings(profile.public_resume()))
+    texts += list(profile.writeups.values())
+    texts += [text for entry in profile.faq for text in (entry.question, entry.answer)]
+    return texts
+
+
+def _all_strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _all_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _all_strings(item)
+
+
 def project_choices(profile: Profile) -> dict[str, dict[str, list[str]]]:
     """The values a `project` tool parameter takes, with the names that mean each.
 

@@ -54,7 +54,7 @@ def answer(
             return shaped
         if intent is Intent.YES_NO:
             # The tools found nothing that names it: the plain answer is no.
-            return reply.no_mention(question, korean=korean)
+            return reply.no_mention(question, korean=korean, ignore=ignore)
     # A tool's note is English: a Korean answer leaves it out rather than mix languages.
     notes = [] if korean else [f"Note: {note}" for note in evidence.notes]
     if evidence.empty:

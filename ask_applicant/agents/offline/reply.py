@@ -95,7 +95,7 @@ def compose(
         backing = ongoing
     if intent is Intent.YES_NO:
         if not backing:
-            return no_mention(question, korean=korean)
+            return no_mention(question, korean=korean, ignore=ignore)
         # "Does he know Kafka?" is answered by the skills entry before a project's mention.
         placed = set(topics(question))
         backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
@@ -145,20 +145,39 @@ def list_width(evidence: Evidence, question: str) -> int | None:
     return None
 
 
-def no_mention(question: str, *, korean: bool) -> str:
-    """A plain "no": the profile does not mention what a yes/no question asks about."""
-    named = [w for w in _LATIN_WORD.findall(question) if w.lower() not in _QUESTION_WORDS]
-    thing = " ".join(named[-3:])
+def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> str:
+    """A plain "no": the profile does not mention what a yes/no question asks about.
+
+    Args:
+        question: The question; its Latin-script words name the thing.
+        korean: Answer in Korean.
+        ignore: Terms that name no thing (the applicant's name).
+    """
+    named = [
+        word
+        for word in _LATIN_WORD.findall(question)
+        if word.lower() not in _QUESTION_WORDS and not set(terms(word)) <= set(ignore)
+    ]
+    return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
+
+
+def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
+    """Say plainly that the profile does not mention a thing ("" when it has no name).
+
+    Args:
+        thing: The thing as the question or the tool call named it.
+        korean: Answer in Korean.
+        answer_no: Start with "No" (the question asked whether).
+    """
     if korean:
-        return (
-            f"아니요, 프로필에는 {thing} 관련 내용이 없습니다."
-            if thing
-            else ("아니요, 프로필에는 그런 내용이 없습니다.")
-        )
+        opening = "아니요, " if answer_no else ""
+        told = f"{thing} 관련 내용이" if thing else "그런 내용이"
+        return f"{opening}프로필에는 {told} 없습니다."
+    told = thing or "that"
     return (
-        f"No, the profile does not mention {thing}."
-        if thing
-        else ("No, the profile does not mention that.")
+        f"No, the profile does not mention {told}."
+        if answer_no
+        else (f"The profile does not mention {told}.")
     )
 
 

@@ -163,13 +163,20 @@ class QuestionSpans:
         if word_terms <= self.ignore:
             return True
         # "프로젝트" stands for "project": noise when the tool is itself about projects.
-        return bool(concepts) and concepts <= self.ignore
+        # A name shaped like a technology ("DevOps") is a kind of skill, never a word for
+        # the skills tool itself.
+        return bool(concepts) and concepts <= self.ignore and not _named_technology(word)
 
 
 @lru_cache(maxsize=4096)
 def _word_terms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A word's own terms and its glossary concepts (questions repeat words; cache them)."""
     return frozenset(terms(word)), frozenset(concept_terms(word))
+
+
+def _named_technology(word: str) -> bool:
+    """A word whose inner capitals, digits or symbols make it a name (DevOps, C++, k8s)."""
+    return bool(re.search(r"[+#.]|\d", word)) or word[1:] != word[1:].lower()
 
 
 def _looks_technical(word: str) -> bool:
