@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask_applicant.agents.offline.bm25 import Bm25Index
+from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.transcript import Exchange
 
@@ -144,8 +145,11 @@ def relevant(facts: list[Fact], query: Sequence[str]) -> list[Fact]:
 
 
 def _scores(facts: list[Fact], query: Sequence[str]) -> list[float]:
-    # The source names the field ("basics.email"), which the text may not repeat.
-    return Bm25Index([terms(f"{fact.text} {fact.source}") for fact in facts]).scores(query)
+    # The source names the field ("basics.email"), which the text may not repeat; the
+    # English words of a Korean fact's phrases ("조직" is a team) meet English questions.
+    return Bm25Index(
+        [[*terms(f"{fact.text} {fact.source}"), *concept_terms(fact.text)] for fact in facts]
+    ).scores(query)
 
 
 def _records(parsed: dict[str, Any]) -> list[Any] | None:

@@ -267,6 +267,13 @@ _CONCEPTS: Mapping[str, str] = {
     "founded": "found founder work",
     "founder": "found founder work",
     "co-founded": "found founder work",
+    # Teams and their size, so an English question finds a Korean line and the reverse.
+    "팀": "team",
+    "조직": "team organization",
+    "이끌": "lead team",
+    "리드": "lead",
+    "규모": "size",
+    "인원": "size team",
     "일을 했": "work",
     "일했": "work",
     "역할": "role work",

@@ -1,5 +1,5 @@
 """What a question asks for: a yes or no, a date, a duration, a place, the current job, a
-list, or a description.
+list, an amount, or a description.
 
 Read from the question's grammar (its question word, its auxiliary verb, Korean endings),
 not from its topic, so the same reading holds on any resume. The composer shapes the
@@ -24,6 +24,7 @@ class Intent(Enum):
     WHERE = "where"
     CURRENT = "current"
     LIST = "list"
+    AMOUNT = "amount"
     DESCRIBE = "describe"
 
 
@@ -54,6 +55,12 @@ _EN_LIST = re.compile(
 _KO_LIST = re.compile(r"목록|모두|전부|어떤\s*\S+들|무슨\s*\S+들|다\s*알려")
 # "any open-source packages", "some awards": a quantifier, up to two words, a plural.
 _SEVERAL = re.compile(r"\b(?:any|some|all|which)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I)
+# How big, how many: the answer is the line with the number.
+# ("How many years of X?" is the years tool's own answer, not a count in a line.)
+_EN_AMOUNT = re.compile(
+    r"\bhow (big|large)\b|\bhow many (?!years?\b|months?\b)|\bwhat size\b|\bsize of\b", re.I
+)
+_KO_AMOUNT = re.compile(r"몇\s*(명|개|건|곳)|규모|얼마나\s*(큰|많)")
 _POSTING_CHARS = 200
 # Words that end in -s without being plural.
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "his", "its", "us", "as"})
@@ -79,6 +86,8 @@ def classify(question: str) -> Intent:
         return Intent.WHERE
     if _is_list(text):
         return Intent.LIST
+    if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
+        return Intent.AMOUNT
     return Intent.DESCRIBE
 
 

@@ -40,6 +40,7 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
     Intent.WHERE: (260, 600),
     Intent.CURRENT: (300, 600),
     Intent.LIST: (160, 950),
+    Intent.AMOUNT: (260, 260),
     Intent.DESCRIBE: (320, 700),
 }
 MAX_ANSWER_CHARS = 950
@@ -47,6 +48,9 @@ _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = re.compile(rf"(?P<start>{_DAY}) – (?P<end>present|{_DAY})")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
+# A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
+_CLAUSE = re.compile(r"(?<=;)\s+")
+_NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
 _AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
 _BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
@@ -115,6 +119,11 @@ def compose(
         chosen = ongoing or chosen
     elif intent is Intent.WHERE:
         chosen = sorted(chosen, key=lambda fact: field(fact.source) != "location")
+    elif intent is Intent.AMOUNT:
+        if not backing:
+            return None
+        # "How big is the team?": the fact that names it with a number.
+        chosen = sorted(backing, key=lambda fact: not _NUMBER.search(fact.text))
     neighbour = _neighbour(question, backing, evidence.facts)
     if neighbour is not None:
         chosen = [neighbour]
@@ -124,11 +133,11 @@ def compose(
         # "Any open-source packages?": yes, and each one, in short lines.
         chosen = backing
         width, total = _BUDGET[Intent.LIST]
-    elif intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION):
+    elif intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION, Intent.AMOUNT):
         chosen = chosen[:1]
     lines: list[str] = []
     for fact in chosen:
-        line = _line(fact, width, question, focus, korean=korean)
+        line = _line(fact, width, question, focus, korean=korean, counted=intent is Intent.AMOUNT)
         if lines and sum(map(len, lines)) + len(line) > total:
             break
         lines.append(line)
@@ -230,12 +239,25 @@ def _clip(text: str, limit: int) -> str:
     return f"{cut.rstrip(' ,;:')} …"
 
 
-def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> str:
-    """The fact's opening (which entry it is) and the sentences that touch the question most."""
+def _excerpt(
+    text: str, width: int, question: str, subject: Sequence[str], *, counted: bool = False
+) -> str:
+    """The fact's opening (which entry it is) and the sentences that touch the question most.
+
+    With `counted`, highlights count one by one and a part with a number comes first:
+    "How many users?" is answered by the highlight that gives the number.
+    """
     if len(text) <= width:
         return text
     sentences = _SENTENCE.split(text)
+    if counted:
+        sentences = [part.rstrip(";") for sentence in sentences for part in _CLAUSE.split(sentence)]
     scores = [touched(part, question, subject) for part in sentences]
+    if counted:
+        scores = [
+            2 * score + bool(score and _NUMBER.search(part))
+            for score, part in zip(scores, sentences, strict=True)
+        ]
     order = sorted(range(1, len(sentences)), key=lambda i: (-scores[i], i))
     kept, used = {0}, len(sentences[0])
     for index in order:
@@ -248,8 +270,16 @@ def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> st
     return _clip(" ".join(sentences[i] for i in sorted(kept)), width)
 
 
-def _line(fact: Fact, width: int, question: str, subject: Sequence[str], *, korean: bool) -> str:
-    text = _excerpt(fact.text, width, question, subject)
+def _line(
+    fact: Fact,
+    width: int,
+    question: str,
+    subject: Sequence[str],
+    *,
+    korean: bool,
+    counted: bool = False,
+) -> str:
+    text = _excerpt(fact.text, width, question, subject, counted=counted)
     shown = render(text, fact.source) if korean else text
     # A fact that names its sources in its text (a job-fit match) needs no citation.
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
