@@ -56,7 +56,8 @@ def answer(
             # The tools found nothing that names it: the plain answer is no.
             return reply.no_mention(question, korean=korean, ignore=ignore)
     # A tool's note is English: a Korean answer leaves it out rather than mix languages.
-    notes = [] if korean else [f"Note: {note}" for note in evidence.notes]
+    # It is also written about "the applicant": the answer's voice says it.
+    notes = [] if korean else [f"Note: {voice.speak(note)}" for note in evidence.notes]
     if evidence.empty:
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
@@ -115,7 +116,7 @@ def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
     else:
         subject = "me and my background" if voice.first_person else voice.english_name()
         head = f"I can answer questions about {subject}. You can ask about:"
-    return "\n".join([head, *(f"- {area}" for area in areas)])
+    return "\n".join([head, *(f"- {voice.speak(area)}" for area in areas)])
 
 
 def area_line(tool_description: str, agent_name: str, *, korean: bool = False) -> str:

@@ -26,7 +26,7 @@ from ask_applicant.agents.offline.intent import (
 )
 from ask_applicant.agents.offline.korean import korean_duration, render
 from ask_applicant.agents.offline.readings import topics
-from ask_applicant.agents.offline.support import field, subject_of, supports, touched
+from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.profile.dates import parse_date
@@ -87,6 +87,10 @@ def compose(
     if intent in (Intent.DESCRIBE, Intent.CURRENT) and one:
         # "What did she build at X?": the entry named, not every entry the verb matches.
         return "\n".join(entry.told(fact, korean=korean) for fact in one)
+    places = [fact for fact in evidence.facts if is_place(fact)]
+    if intent is Intent.WHERE and not backing and places:
+        # "Where is she based?": the location, not every basic.
+        backing = chosen = places
     if intent in (Intent.LIST, Intent.DESCRIBE) or (not backing and intent is Intent.WHERE):
         # Without a sharper question, the tool's ranked facts are the answer (`composer`).
         return None
@@ -118,7 +122,8 @@ def compose(
             )
         chosen = ongoing or chosen
     elif intent is Intent.WHERE:
-        chosen = sorted(chosen, key=lambda fact: field(fact.source) != "location")
+        # "Where did he use gRPC?": the entries that name it, a location first.
+        chosen = sorted(backing or chosen, key=lambda fact: field(fact.source) != "location")
     elif intent is Intent.AMOUNT:
         if not backing:
             return None

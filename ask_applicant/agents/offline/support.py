@@ -58,6 +58,11 @@ def field(source: str) -> str:
     return re.sub(r"\[\d+\]", "", source.rsplit(".", 1)[-1])
 
 
+def is_place(fact: Fact) -> bool:
+    """True for a fact whose field is a location ("basics.location")."""
+    return field(fact.source) in _PLACES
+
+
 def focus(
     facts: Sequence[Fact], question: str, intent: Intent, ignore: Collection[str] = ()
 ) -> list[Fact]:
@@ -80,7 +85,7 @@ def focus(
     if backing and len(backing) < len(facts):
         return backing
     if intent is Intent.WHERE and not backing:
-        places = [fact for fact in facts if field(fact.source) in _PLACES]
+        places = [fact for fact in facts if is_place(fact)]
         return places or list(facts)
     return list(facts)
 
