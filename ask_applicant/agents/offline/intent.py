@@ -46,6 +46,12 @@ _KO_CURRENT = re.compile(r"현재|지금|요즘|최근\s*(회사|직장|직책)"
 _EN_YES_NO = re.compile(
     r"^\W*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I
 )
+# "Can you tell me about ...?" asks for something, not whether it can be done.
+_EN_REQUEST = re.compile(
+    r"^\W*(can|could|would|will)\s+you\s+(please\s+)?(tell|give|show|describe|explain|list"
+    r"|share|walk|summari[sz]e|talk|send|introduce|outline|name)\b",
+    re.I,
+)
 # A Korean question without a question word asks whether something is so.
 _KO_QUESTION_WORD = re.compile(r"뭐|무엇|무슨|어떤|어떻|어디|언제|누구|누가|얼마|몇|왜|어느")
 _KO_ENDING = re.compile(r"(나요|까요|니까|가요|어요|아요|죠|지요|니|냐|요)\s*[?？]?\s*$|[?？]\s*$")
@@ -76,7 +82,11 @@ def classify(question: str) -> Intent:
         return Intent.DURATION
     if _EN_WHEN.search(text) or _KO_WHEN.search(text):
         return Intent.WHEN
-    if _EN_YES_NO.search(text) and not re.search(r"\bhow about\b|\bwhat about\b", text, re.I):
+    if (
+        _EN_YES_NO.search(text)
+        and not _EN_REQUEST.search(text)
+        and not re.search(r"\bhow about\b|\bwhat about\b", text, re.I)
+    ):
         return Intent.YES_NO
     if _EN_CURRENT.search(text) or _KO_CURRENT.search(text):
         return Intent.CURRENT

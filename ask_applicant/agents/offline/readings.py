@@ -61,6 +61,15 @@ def _reading(
 
 
 _READINGS = (
+    # The person as a whole: their summary ("Tell me about her.", "Who is he?").
+    _reading(
+        r"^\W*(can\s+you\s+|could\s+you\s+|please\s+)?(tell|talk)\s+(me|us)\s+"
+        r"(a\s+(bit|little)\s+(more\s+)?|more\s+)?about\s+(him|her|them|yourself|you"
+        r"|the\s+(applicant|candidate))\s*[.?!]*\s*$"
+        r"|^\W*who\s+(is|are)\s+(he|she|they|you|the\s+(applicant|candidate))\s*[.?!]*\s*$"
+        r"|\bintroduce\s+(him|her|them|yourself)\b",
+        "summary basics",
+    ),
     # A spoken language named with what one does in it is a language question, whatever
     # the verb: "Can he work in English?" asks about English, not about work.
     _reading(
