@@ -65,7 +65,9 @@ def answer(
     facts = focus(evidence.facts, question, intent, ignore) if intent else evidence.facts
     for fact in facts:
         text = render(fact.text, fact.source) if korean else fact.text
-        line = f"- {_clip(text, width or MAX_FACT_CHARS)} ({fact.source})"
+        # A fact that names its sources in its text (years of a skill) needs no citation.
+        cited = "" if fact.source in fact.text else f" ({fact.source})"
+        line = f"- {_clip(text, width or MAX_FACT_CHARS)}{cited}"
         if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
             break
         lines.append(line)

@@ -78,6 +78,8 @@ class Evidence:
             facts, note = parse_output(exchange.output or "", exchange.name)
             if index > 0 and exchange.name in strict:
                 facts = relevant(facts, query)
+                # Nor does its note ("Jobs cover 9 years") when none of it counted.
+                note = note if facts else None
             parsed.append((facts, note))
         found_any = any(facts for facts, _note in parsed)
         for facts, note in parsed:
