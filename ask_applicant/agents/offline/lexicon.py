@@ -67,7 +67,11 @@ class Lexicon:
 
         Generous on purpose: only a thing it surely never mentions is answered as such.
         """
-        found = terms(phrase) + terms(transliterate(phrase))
+        found = [
+            *terms(phrase),
+            *terms(transliterate(phrase)),
+            *concept_terms(phrase, korean=True),
+        ]
         if any(term in self._terms for term in found):
             return True
         return bool(

@@ -109,7 +109,9 @@ def compose(
         backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
-        dated = [fact for fact in chosen if _PERIOD.search(fact.text)]
+        # The entry the question names by its heading comes before one that merely
+        # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
+        dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
         if dated:
             chosen = dated
             lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
@@ -329,5 +331,6 @@ def _join(lead: str, lines: list[str]) -> str:
 _QUESTION_WORDS = frozenset(
     "do does did is are was were has have had can could will would he she they you his her "
     "their him them know used use using ever any experience with in at worked work how "
-    "about what a an the comfortable familiar".split()
+    "about what a an the comfortable familiar speak speaks spoken write written coded "
+    "programmed".split()
 )

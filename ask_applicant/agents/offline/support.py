@@ -24,6 +24,14 @@ from ask_applicant.agents.offline.terms import terms
 # Concepts of an English question that name the thing asked about, not its grammar.
 _ANCHORS = frozenset({"found", "founder", "startup", "publication", "award", "certificate"})
 _PLACES = frozenset({"location", "city", "region", "country"})
+# What a Korean word's translation may be that names a kind of thing, not one thing:
+# "독일어" is "language german", and only German says which language.
+_CATEGORIES = frozenset(
+    terms(
+        "language skill technology work company experience year education school degree "
+        "project role list all contact basics summary faq reason goal"
+    )
+)
 
 
 def subject_of(question: str, ignore: Collection[str] = ()) -> list[str]:
@@ -33,8 +41,13 @@ def subject_of(question: str, ignore: Collection[str] = ()) -> list[str]:
         question: The question (a follow-up already made whole).
         ignore: Terms that say nothing about the topic (the applicant's name).
     """
-    subject = [*subject_terms(question), *transliterated_terms(question)]
-    subject = [term for term in subject if term not in ignore]
+    # A Korean question's words in English ("독일어" is German) name what it asks too.
+    subject = [
+        *subject_terms(question),
+        *transliterated_terms(question),
+        *concept_terms(question, korean=True),
+    ]
+    subject = [term for term in subject if term not in ignore and term not in _CATEGORIES]
     return subject + [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
 
 
