@@ -52,9 +52,8 @@ def answer(
         shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
         if shaped is not None:
             return shaped
-        if intent is Intent.YES_NO:
-            # The tools found nothing that names it: the plain answer is no.
-            return reply.no_mention(question, korean=korean, ignore=ignore)
+        # With no facts at all, "no" would claim too much ("Can she relocate?" is not
+        # answered "No" because no FAQ covers it): the profile does not say.
     # A tool's note is English: a Korean answer leaves it out rather than mix languages.
     # It is also written about "the applicant": the answer's voice says it.
     notes = [] if korean else [f"Note: {voice.speak(note)}" for note in evidence.notes]

@@ -240,10 +240,11 @@ class Planner:
         elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
         intent = classify(question.text if elliptic else transcript.question)
         thing = None
-        if evidence.empty and len(done) == 1:
+        if evidence.empty:
             # No other tool can find what the profile never mentions.
-            thing = unmentioned(self._lexicon, done[0], toolbox.tools)
-            if thing is None:
+            named = (unmentioned(self._lexicon, call, toolbox.tools) for call in done)
+            thing = next((found for found in named if found is not None), None)
+            if thing is None and len(done) == 1:
                 retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
                 if retry is not None:
                     return Call(retry.tool.name, retry.arguments.values)
