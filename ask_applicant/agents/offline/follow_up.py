@@ -61,7 +61,8 @@ _ABOUT_TIME = re.compile(r"^\W*(when|since when|how long|until when)\b|언제|�
 _SHORT_WORDS = 5
 # A Korean verb closing a question ("썼어요", "했나요", "만들었습니까").
 _PREDICATE = re.compile(r"(요|까|니|죠|냐|나|다)$")
-_LATIN_NAME = re.compile(r"[A-Za-z]")
+# A capitalised Latin word, or any Latin word in a Korean question.
+_LATIN_NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*|(?<![A-Za-z])[a-z][\w.+#-]*(?=[\uac00-\ud7a3])")
 # The index of ㅆ among the final consonants of a Hangul syllable.
 _SSANG_SIOT = 20
 _ANAPHOR = re.compile(
@@ -137,7 +138,7 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    short = len(question.split()) <= _SHORT_WORDS
+    short = len(question.split()) <= _SHORT_WORDS and not _names_its_own(question)
     if short and (_ABOUT_TIME.search(question) or _zero_anaphor(question)):
         # "When did she leave?" after a question about a job asks for the time of that
         # job; "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops
@@ -157,14 +158,23 @@ def _zero_anaphor(question: str) -> bool:
     the glossary knows (기술) and the verb; a name of its own ("타입스크립트", "Go") or
     the present tense ("주로 쓰는 기술이 뭐예요?": in general) makes it a new question.
     """
-    if not is_korean(question) or _LATIN_NAME.search(question) or transliterated_terms(question):
+    if not is_korean(question):
         return False
-    content = QuestionSpans(question).content
-    predicates = [word for word in content if _PREDICATE.search(word)]
-    topics = [word for word in content if word not in predicates]
+    spans = QuestionSpans(question)
+    predicates = [word for word in spans.words if _PREDICATE.search(word)]
+    topics = [word for word in spans.content if word not in predicates]
     if not predicates or not all(concept_terms(word) for word in topics):
         return False
     return any(_past(word) for word in predicates)
+
+
+def _names_its_own(question: str) -> bool:
+    """True when a question names a subject of its own: a name in Latin letters past its
+    first word ("When did you join Kakao?", "Kafka는 언제 썼어요?") or a known Hangul
+    spelling of one ("타입스크립트")."""
+    words = _LATIN_NAME.findall(question)
+    latin = words if is_korean(question) else words[1:]
+    return bool(latin) or bool(transliterated_terms(question))
 
 
 def _past(word: str) -> bool:
