@@ -114,6 +114,8 @@ SKILLS = [
     case("Can she hold meetings in German?", "resume", starts="Yes", contains=("Conversational",)),
     case("How fluent is she in Korean?", "resume", contains=("Native",), absent=("German",)),
     case("독일어 할 줄 알아요?", "resume", starts="예", contains=("German",)),
+    # 중국어 shares a syllable pair with 한국어; only the language named answers.
+    case("중국어로 일할 수 있나요?", "resume", starts="아니요", absent=("Korean",)),
     case("엘릭서 실력은 어느 정도예요?", "resume", contains=("Intermediate",)),
 ]
 OPEN_SOURCE = [

@@ -1,7 +1,7 @@
 """Follow-ups: a short question that leans on the one before it.
 
 The next turn of a conversation starts with the specialist that answered the last one,
-and recruiters then ask in fragments. Two kinds are understood, in English and Korean:
+and recruiters then ask in fragments. Three kinds are understood:
 
 - An ellipsis names a new subject and leaves the question out: "And how about Kotlin?",
   "What about Kubernetes?", "코틀린은요?". It is the previous question with its subject
@@ -10,9 +10,13 @@ and recruiters then ask in fragments. Two kinds are understood, in English and K
   it?", "When did you get the AWS one?", "거기서 어떤 역할을 맡으셨어요?". It is the
   question with that subject added, quoted, so that a name argument takes it.
 
+- A zero anaphor names no subject at all, as Korean may: "어떤 기술 썼어요?" after a
+  project asks about that project. It is the question with the subject added.
+
 Anything else stands on its own. Whether a follow-up still belongs to the specialist is
-the planner's call: an ellipsis is judged as the question it stands for, an anaphor by
-its own words (its own words may well change the topic: "Is it open to remote work?").
+the planner's call: an ellipsis and a zero anaphor are judged as the question they
+stand for, an anaphor by its own words (its own words may well change the topic: "Is it
+open to remote work?").
 """
 
 from __future__ import annotations
@@ -86,7 +90,7 @@ _SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.PATH, Role.TERM, Role.QUERY)
 # The subject an anaphor carried over, in the question it made whole.
 _QUOTED = re.compile(r'"([^"]{1,80})"\s*$')
 
-Kind = Literal["ellipsis", "anaphor"]
+Kind = Literal["ellipsis", "anaphor", "zero"]
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ class FollowUp:
     """A question made whole with the conversation.
 
     Attributes:
-        kind: "ellipsis" or "anaphor".
+        kind: "ellipsis", "anaphor" or "zero" (a Korean question with no subject).
         text: The question as it would have been asked on its own.
         own: The question as asked.
     """
@@ -106,7 +110,7 @@ class FollowUp:
     @property
     def judged_text(self) -> str:
         """The text to decide whether the question still belongs to the specialist."""
-        return self.text if self.kind == "ellipsis" else self.own
+        return self.own if self.kind == "anaphor" else self.text
 
 
 def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
@@ -138,16 +142,19 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    short = len(question.split()) <= _SHORT_WORDS and not _names_its_own(question)
-    if short and (_ABOUT_TIME.search(question) or _zero_anaphor(question)):
-        # "When did she leave?" after a question about a job asks for the time of that
-        # job; "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops
-        # it), for that project's technologies.
-        if subject:
-            return FollowUp("anaphor", f'{question} "{subject}"', question)
-        context = " ".join(QuestionSpans(base).content)
-        return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    return None
+    if len(question.split()) > _SHORT_WORDS or _names_its_own(question):
+        return None
+    # "When did she leave?" after a question about a job asks for the time of that job;
+    # "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops it), for
+    # that project's technologies: it is judged with the subject, having no other.
+    kind: Kind | None = "anaphor" if _ABOUT_TIME.search(question) else None
+    kind = "zero" if kind is None and _zero_anaphor(question) else kind
+    if kind is None:
+        return None
+    if subject:
+        return FollowUp(kind, f'{question} "{subject}"', question)
+    context = " ".join(QuestionSpans(base).content)
+    return FollowUp(kind, f"{question} {context}", question) if context else None
 
 
 def _zero_anaphor(question: str) -> bool:

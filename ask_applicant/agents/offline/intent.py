@@ -157,6 +157,7 @@ _GENERIC = frozenset(
         "do does did is are was were has have had can could will would he she they you your "
         "his her their him them know knows known use used using uses experience experienced "
         "work worked working works comfortable familiar good any ever some much many "
+        "speak speaks spoken speaking "
         "how long when where what which who whom current currently now present "
         "company companies tell me about please the a an at in on with of for to from "
         "경험 경험이 있나요 있어요 있었어요 있었나요 했나요 했었나요 했어요 하나요 알아요 아나요 "

@@ -39,6 +39,12 @@ _LANGUAGE = (
 )
 
 
+_LANGUAGE_KO = (
+    r"(영어|한국어|일본어|중국어|독일어|프랑스어|불어|스페인어|포르투갈어|이탈리아어|러시아어"
+    r"|아랍어|베트남어|태국어|인도네시아어|힌디어|광둥어|네덜란드어|터키어)"
+)
+
+
 @dataclass(frozen=True)
 class _Reading:
     pattern: re.Pattern[str]
@@ -61,6 +67,22 @@ def _reading(
 
 
 _READINGS = (
+    # How well the applicant does a thing is the level the skills or languages list:
+    # "How good is his Go?", "What level is her French?", "파이썬 실력은 어느 정도예요?".
+    _reading(
+        r"\bhow\s+(good|well|strong|proficient|fluent|skilled|advanced|solid)\b"
+        r"|\b(what|which)\s+(is\s+)?(his|her|their|your|the)?\s*(level|proficiency)\b"
+        r"|\b(level|proficiency)\s+(of|in|with|at)\b"
+        r"|실력|숙련도|능숙|수준|레벨|얼마나\s*잘",
+        "level",
+    ),
+    # The same in Korean: "일본어로 업무가 가능한가요?" asks about Japanese, not work.
+    _reading(
+        rf"{_LANGUAGE_KO}\s*(로|으로)\s*(업무|일|근무|소통|회의|발표|대화|면접|커뮤니케이션)"
+        rf"|{_LANGUAGE_KO}\s*(실력|능력|수준|회화|점수)",
+        "language",
+        drop=r"(업무|근무|소통|회의|발표|대화|면접|커뮤니케이션)",
+    ),
     # The person as a whole: their summary ("Tell me about her.", "Who is he?").
     _reading(
         r"^\W*(can\s+you\s+|could\s+you\s+|please\s+)?(tell|talk)\s+(me|us)\s+"
@@ -180,15 +202,6 @@ _TOPICS = (
         r"\s+(with|in))\b",
         "skill technology",
         drop=_USE,
-    ),
-    # How well the applicant does a thing is the level the skills or languages list:
-    # "How good is his Go?", "What level is her French?", "파이썬 실력은 어느 정도예요?".
-    _reading(
-        r"\bhow\s+(good|well|strong|proficient|fluent|skilled|advanced|solid)\b"
-        r"|\b(what|which)\s+(is\s+)?(his|her|their|your|the)?\s*(level|proficiency)\b"
-        r"|\b(level|proficiency)\s+(of|in|with|at)\b"
-        r"|실력|숙련도|능숙|수준|레벨|얼마나\s*잘",
-        "level",
     ),
     _reading(
         r"(쓸|다룰|사용할|개발할|할)\s*줄\s*(아|알|아시)|(써|사용해|다뤄)\s*(보|봤|본)\S*\s*(나요|어요|셨|적)"

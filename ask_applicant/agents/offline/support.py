@@ -18,11 +18,13 @@ from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, subject_terms
 from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.agents.offline.linking import linked
+from ask_applicant.agents.offline.spans import strip_particle
 from ask_applicant.agents.offline.spellings import transliterated_terms
 from ask_applicant.agents.offline.terms import terms
 
 # Concepts of an English question that name the thing asked about, not its grammar.
 _ANCHORS = frozenset({"found", "founder", "startup", "publication", "award", "certificate"})
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PLACES = frozenset({"location", "city", "region", "country"})
 # What a Korean word's translation may be that names a kind of thing, not one thing:
 # "독일어" is "language german", and only German says which language.
@@ -41,9 +43,16 @@ def subject_of(question: str, ignore: Collection[str] = ()) -> list[str]:
         question: The question (a follow-up already made whole).
         ignore: Terms that say nothing about the topic (the applicant's name).
     """
-    # A Korean question's words in English ("독일어" is German) name what it asks too.
+    # A Korean word the glossary knows stands for its English words ("중국어" is
+    # Chinese): its syllable pairs would match other words ("국어" of 한국어).
+    known = {
+        term
+        for word in _HANGUL_WORD.findall(question)
+        if concept_terms(strip_particle(word), korean=True)
+        for term in terms(strip_particle(word))
+    }
     subject = [
-        *subject_terms(question),
+        *(term for term in subject_terms(question) if term not in known),
         *transliterated_terms(question),
         *concept_terms(question, korean=True),
     ]

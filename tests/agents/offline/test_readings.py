@@ -135,7 +135,8 @@ def test_whether_the_applicant_has_used_a_thing_is_placed_in_the_skills_too(
     ["How solid is his Kotlin?", "What is her proficiency in SQL?", "스칼라 숙련도는요?"],
 )
 def test_how_well_the_applicant_does_a_thing_asks_for_its_level(question: str) -> None:
-    assert stem("level") in topics(question)
+    # The level is what the skills and languages list: it chooses their tools too.
+    assert stem("level") in read(question)[0]
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,9 @@ def test_a_language_word_that_names_no_use_is_not_read_as_languages() -> None:
 def test_asking_about_the_person_as_a_whole_reads_as_the_summary(question: str) -> None:
     assert stem("summary") in read(question)[0]
     assert not is_small_talk(question)
+
+
+@pytest.mark.parametrize("question", ["스페인어로 업무 가능해요?", "중국어 실력은 어때요?"])
+def test_a_korean_language_name_with_its_use_reads_as_languages(question: str) -> None:
+    found, rest = read(question)
+    assert stem("language") in found and "업무" not in rest

@@ -42,3 +42,11 @@ def test_a_link_to_a_code_host_makes_a_project_open_source() -> None:
 def test_a_korean_question_names_its_subject_in_english_without_its_category() -> None:
     subject = subject_of("포르투갈어 할 줄 알아요?")
     assert "portugues" in subject and "languag" not in subject
+
+
+def test_a_korean_word_the_glossary_knows_stands_for_its_translation() -> None:
+    # "국어" of 중국어 must not find 한국어: Chinese is what was asked.
+    subject = subject_of("중국어로 일할 수 있나요?")
+    assert "chines" in subject and "국어" not in subject
+    korean = Fact("languages[0]", "Korean (한국어) — Native")
+    assert not supports(korean, "중국어로 일할 수 있나요?", subject)
