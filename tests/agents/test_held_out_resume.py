@@ -173,6 +173,9 @@ PLACES = [
     case("Where does she live?", "resume", contains=("Busan",), absent=("48058", "해운대", "@")),
     case("어느 도시에 살아요?", "resume", contains=("Busan",), absent=("48058", "해운대")),
     case("Who is she?", "resume", contains=("platform team",)),
+    # "First" is one entry, the earliest: not the whole history.
+    case("What was her first job?", "career", contains=("Northwind",), absent=("그린웨이브",)),
+    case("처음 다닌 회사가 어디예요?", "career", contains=("Northwind",), absent=("그린웨이브",)),
 ]
 TABLES = {
     "skills": SKILLS,

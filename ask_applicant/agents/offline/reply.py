@@ -53,6 +53,7 @@ _CLAUSE = re.compile(r"(?<=;)\s+")
 _NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
 _AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
 _BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+_FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
 
 
@@ -84,9 +85,14 @@ def compose(
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
     one = entry.named(evidence.facts, question, subject)
-    if intent in (Intent.DESCRIBE, Intent.CURRENT) and one:
-        # "What did she build at X?": the entry named, not every entry the verb matches.
-        return "\n".join(entry.told(fact, korean=korean) for fact in one)
+    # "What did she build at X?": the entry named, not every entry the verb matches;
+    # "Where was her first job?": the earliest one.
+    told = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
+    one = one or _first(question, evidence.facts)
+    if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not told:
+        told = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
+    if told:
+        return "\n".join(entry.told(fact, korean=korean) for fact in told)
     places = [fact for fact in evidence.facts if is_place(fact)]
     if intent is Intent.WHERE and not backing and places:
         # "Where is she based?": the location, not every basic.
@@ -312,6 +318,20 @@ def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) ->
         return min(later, key=_start, default=None)
     earlier = [f for f in others if _start(f) < _start(named)]
     return max(earlier, key=_start, default=None)
+
+
+def _first(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """For "first" / "earliest" / "첫": the entry with the earliest date, when several
+    carry dates ("What was her first job?" is one job, not the history)."""
+    dated = [fact for fact in facts if _earliest(fact)]
+    if len(dated) < 2 or not _FIRST.search(question):
+        return []
+    return [min(dated, key=_earliest)]
+
+
+def _earliest(fact: Fact) -> str:
+    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
+    return min(dates) if dates else ""
 
 
 def _latest(fact: Fact) -> str:
