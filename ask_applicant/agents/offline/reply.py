@@ -87,12 +87,12 @@ def compose(
     one = entry.named(evidence.facts, question, subject)
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
-    told = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
+    alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
     one = one or _first(question, evidence.facts)
-    if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not told:
-        told = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
-    if told:
-        return "\n".join(entry.told(fact, korean=korean) for fact in told)
+    if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
+        alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
+    if alone:
+        return "\n".join(entry.told(fact, korean=korean) for fact in alone)
     places = [fact for fact in evidence.facts if is_place(fact)]
     if intent is Intent.WHERE and not backing and places:
         # "Where is she based?": the location, not every basic.
