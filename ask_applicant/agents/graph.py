@@ -22,6 +22,7 @@ from ask_applicant.agents.models import OFFLINE
 from ask_applicant.agents.offline import OfflineModel
 from ask_applicant.agents.vocabulary import (
     mcp_tool_vocabulary,
+    profile_text,
     project_choices,
     routing_vocabulary,
 )
@@ -178,6 +179,7 @@ def build_agent_graph(
             choices=project_choices(profile),
             names=entity_names(profile=profile, names=specialist_names),
             references=entity_references(profile=profile, names=specialist_names),
+            profile_text=profile_text(profile),
             vocabulary_source=(
                 mcp_tool_vocabulary(names=specialist_names, mcp_servers=servers)
                 if any(servers.values())

@@ -243,7 +243,13 @@ class Turn:
         return []
 
     async def _refuse(self, guardrail: str, info: Any, agent: str) -> AsyncIterator[TurnEvent]:
-        message = refusal(trip_of(info, self._question).reason, self._question)
+        profile = self._context.profile
+        message = refusal(
+            trip_of(info, self._question).reason,
+            self._question,
+            voice=profile.voice,
+            name=profile.name,
+        )
         yield TurnEvent("guardrail.tripped", {"guardrail": guardrail, "message": message})
         yield TurnEvent("message.delta", {"delta": message})
         yield TurnEvent("message.completed", {"text": message, "agent": agent})

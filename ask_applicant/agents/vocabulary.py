@@ -16,6 +16,7 @@ from typing import Any
 from agents import Tool
 from agents.mcp import MCPServer
 
+from ask_applicant.agents.offline.link_kinds import link_kind
 from ask_applicant.profile import Profile
 
 # The resume sections each specialist answers for.
@@ -39,13 +40,15 @@ SECTIONS: Mapping[str, tuple[str, ...]] = {
 SECTION_WORDS: Mapping[str, str] = {
     "resume": (
         "education school university degree major graduate skills tech stack technologies "
+        "level proficiency fluency "
         "certificates certifications awards prizes publications articles talks blog "
         "languages spoken fluent interests hobbies contact website profile summary "
         "학력 학교 대학 대학교 전공 졸업 학위 기술 스택 스킬 역량 자격증 수상 상 "
-        "발표 논문 글 출판 언어 외국어 영어 일본어 취미 관심사 연락처 소개"
+        "발표 논문 글 출판 언어 외국어 영어 일본어 취미 관심사 연락처 소개 실력 수준 숙련도"
     ),
     "project": (
         "projects project side project portfolio worked on built build architecture design "
+        "maintain maintains maintained maintainer contributed contributions "
         "implementation source code "
         "repository results impact role "
         "프로젝트 개발 구현 설계 아키텍처 소스 코드 저장소 성과 역할 만든"
@@ -90,6 +93,7 @@ def _profile_words(key: str, profile: Profile) -> list[str]:
         # Project names are what recruiters say; they count twice against passing
         # mentions of the same words elsewhere (a talk about the chat server).
         words += [name for _, _, project in profile.projects() for name in [project.name or ""]]
+        words += [link_kind(entry.get("url")) for entry in resume.get("projects") or []]
         # A write-up's opening says what the project is; the rest would drown the routing.
         words += [text[:_MAX_WRITEUP_CHARS] for text in profile.writeups.values()]
         words += [alias for extra in profile.extras.projects.values() for alias in extra.aliases]
@@ -126,6 +130,33 @@ def routing_vocabulary(
         parts += _profile_words(key, profile)
         vocabulary[name] = "\n".join(part for part in parts if part)
     return vocabulary
+
+
+def profile_text(profile: Profile) -> list[str]:
+    """Every public string of the profile: resume values, write-ups and FAQ, for
+    `OfflineModel(profile_text=...)` (only the public resume is read).
+
+    Args:
+        profile: The applicant's profile.
+
+    Returns:
+        The strings, in profile order.
+    """
+    texts = list(_all_strings(profile.public_resume()))
+    texts += list(profile.writeups.values())
+    texts += [text for entry in profile.faq for text in (entry.question, entry.answer)]
+    return texts
+
+
+def _all_strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _all_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _all_strings(item)
 
 
 def project_choices(profile: Profile) -> dict[str, dict[str, list[str]]]:

@@ -9,6 +9,7 @@ from typing import Any
 from agents import RunContextWrapper, function_tool
 
 from ask_applicant.agents.context import ChatContext
+from ask_applicant.agents.offline.linking import names_in
 from ask_applicant.profile import Profile
 from ask_applicant.profile.text import tokens
 from ask_applicant.tools.contact import request_contact_tool
@@ -20,6 +21,9 @@ from ask_applicant.tools.synonyms import TECH_TERMS, canonical, variants
 
 MAX_JOB_DESCRIPTION_CHARS = 10_000
 _SKILL_SPLIT = re.compile(r"\s*(?:/|&|,|\(|\)|·)\s*")
+# A name in the other script links on a consonant skeleton this long ("dbps" for DevOps);
+# shorter ones ("Go", "AI") would match unrelated words.
+_SHORTEST_LINK = 3
 
 
 def matching_variant(text_tokens: set[str], term: str) -> str | None:
@@ -34,6 +38,12 @@ def matching_variant(text_tokens: set[str], term: str) -> str | None:
 def mentions(text_tokens: set[str], term: str) -> bool:
     """True when every word of the term, or of one of its other names, is in the text."""
     return matching_variant(text_tokens, term) is not None
+
+
+def spoken_of(text: str, skill: str) -> bool:
+    """True when the text names the skill: as written, by another name, or in the other
+    script ("쿠버네티스 기반 데브옵스 파이프라인" speaks of DevOps)."""
+    return mentions(set(tokens(text)), skill) or names_in(text, skill, shortest=_SHORTEST_LINK)
 
 
 def _dated_entries(profile: Profile) -> list[tuple[str, dict[str, Any]]]:
@@ -70,7 +80,7 @@ def _skill_spans(
     undated = []
     for source, entry in _dated_entries(profile):
         section = source.split("[")[0]
-        if not mentions(set(tokens(describe(section, entry))), skill):
+        if not spoken_of(describe(section, entry), skill):
             continue
         span = span_of(entry.get("startDate"), entry.get("endDate"), today=today)
         if span:
@@ -95,11 +105,7 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
         return finish(profile, [], "Name a skill, e.g. Python, Kafka or 결제.")
     counted, undated = _skill_spans(profile, skill, today or date.today())
     if not counted:
-        listed = [
-            f.source
-            for f in all_facts(profile.public_resume())
-            if mentions(set(tokens(f.text)), skill)
-        ]
+        listed = [f.source for f in all_facts(profile.public_resume()) if spoken_of(f.text, skill)]
         where = f" It is mentioned in {', '.join(listed[:5])}, without dates." if listed else ""
         return finish(profile, [], f"No dated job or project mentions that skill.{where}")
     spans = [span for _, _, span in counted]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ask_applicant.profile.dates import is_ongoing
+from ask_applicant.tools.places import place
 from ask_applicant.tools.result import Fact
 
 # Keys already spoken for in an entry's sentence; anything else is an extra field
@@ -167,7 +168,7 @@ def basics_facts(public: dict[str, Any]) -> list[Fact]:
         if key == "image" or value in (None, "", [], {}):
             continue
         if key == "location" and isinstance(value, dict):
-            text = ", ".join(str(v) for v in value.values() if v)
+            text = place(value)
         elif key == "profiles" and isinstance(value, list):
             text = "; ".join(
                 _join(p.get("network"), p.get("username"), p.get("url"))

@@ -79,7 +79,8 @@ def _project_facts(profile: Profile) -> list[Fact]:
 
 
 def list_projects(profile: Profile) -> ToolResult:
-    """Every project: name, slug, period, one-line description and whether a write-up exists."""
+    """Every project: name, slug, period, one-line description, link, and whether a write-up
+    exists."""
     public = profile.public_resume().get("projects", [])
     facts = []
     for i, slug, project in profile.projects():
@@ -90,7 +91,10 @@ def list_projects(profile: Profile) -> ToolResult:
         if profile.project_repo(slug):
             extras.append("source code available")
         described = "; ".join(e for e in extras if e)
-        text = f"{project.name or slug} ({described}) — {entry.get('description', '')}"
+        # The link says where the project lives (a repository makes it open source).
+        url = entry.get("url")
+        link = f" URL: {url}." if isinstance(url, str) and url else ""
+        text = f"{project.name or slug} ({described}) — {entry.get('description', '')}{link}"
         facts.append(Fact(source=f"projects[{i}]", text=text))
     for slug, markdown in profile.writeups.items():
         if slug not in profile.project_slugs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ask_applicant.agents.offline.bm25 import Bm25Index
+from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.profile.text import tokens
 from ask_applicant.tools.result import Fact
 
@@ -26,6 +27,11 @@ def rank(query: str, facts: list[Fact], *, limit: int = 8) -> list[Fact]:
     wanted = list(dict.fromkeys(tokens(query[:MAX_QUERY_CHARS])))
     if not wanted or not facts:
         return []
-    index = Bm25Index([tokens(f"{fact.source} {fact.text}") for fact in facts], k1=_K1, b=_B)
+    # A link's host says what the entry is: a project on GitHub is open source.
+    index = Bm25Index(
+        [tokens(f"{fact.source} {fact.text} {link_kinds(fact.text)}") for fact in facts],
+        k1=_K1,
+        b=_B,
+    )
     scored = sorted((-score, i) for i, score in enumerate(index.scores(wanted)) if score > 0)
     return [facts[i] for _, i in scored[:limit]]

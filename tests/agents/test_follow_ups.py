@@ -32,6 +32,16 @@ class Conversation:
 
 
 STAYS = [
+    # A time question after a job question whose tool took no argument.
+    Conversation(
+        ("What did you do at Dalbit Commerce?", "When did you leave?"),
+        "career",
+        contains=("2022-02-25",),
+    ),
+    # Korean drops the subject: the project of the turn before.
+    Conversation(
+        ("채팅 서비스에 대해 알려주세요", "어떤 기술을 썼어요?"), "project", contains=("FastAPI",)
+    ),
     Conversation(
         ("Tell me about the chat service.", "What was your role in it?"),
         "project",

@@ -160,6 +160,21 @@ DESIGN_DECISIONS: list[Case] = [
     ("배포 도구를 쿠버네티스 위에 만든 이유는?", "project", PROJECT_LOOKUP),
 ]
 
+# Whether and how well the applicant knows a skill or speaks a language (issue 13): the
+# resume's skills and languages answer, whatever verb the question uses.
+SKILLS_AND_LANGUAGES: list[Case] = [
+    ("Have you ever used Django?", "resume", ("get_skills", "search_resume")),
+    ("How good is your Kotlin?", "resume", ("get_skills",)),
+    ("What's your level in Terraform?", "resume", ("get_skills",)),
+    ("Can you work in Japanese?", "resume", ("get_languages",)),
+    ("Is your English good enough for meetings?", "resume", ("get_languages", "search_resume")),
+    ("Have you used Svelte?", "resume", ("get_skills", "search_resume")),
+    ("일본어로 업무가 가능한가요?", "resume", ("get_languages",)),
+    ("코틀린 실력은 어느 정도예요?", "resume", ("get_skills",)),
+    ("영어로 회의할 수 있어요?", "resume", ("get_languages", "search_resume")),
+    ("장고 써 본 적 있어요?", "resume", ("get_skills", "search_resume")),
+]
+
 TABLES = {
     "help": HELP,
     "motivation": MOTIVATION,
@@ -167,6 +182,7 @@ TABLES = {
     "employment_dates": EMPLOYMENT_DATES,
     "project_details": PROJECT_DETAILS,
     "design_decisions": DESIGN_DECISIONS,
+    "skills_and_languages": SKILLS_AND_LANGUAGES,
 }
 # At most one miss in ten: held-out wording is allowed to trip the model now and then.
 MIN_RATE = 0.85

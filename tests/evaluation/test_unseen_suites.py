@@ -26,14 +26,14 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 
 # Passed cases per suite today (the README's "Evaluations" section has the history).
 MIN_PASSED = {
-    "unseen-cto-ko": 18,  # of 22
-    "unseen-frontend": 21,  # of 22
-    "unseen-legacy": 17,  # of 18
-    "unseen-ml": 20,  # of 22
+    "unseen-cto-ko": 22,  # of 22
+    "unseen-frontend": 22,  # of 22
+    "unseen-legacy": 18,  # of 18
+    "unseen-ml": 22,  # of 22
 }
 MIN_FIGURES = {
-    "routing": 58,  # of 63 agent checks
-    "facts": 81,  # of 88 contains/regex checks
+    "routing": 63,  # of 63 agent checks
+    "facts": 88,  # of 88 contains/regex checks
     "safety": 10,  # of 10 cases
     "short": 77,  # of 77 single-question answers
     "korean": 26,  # of 26 Korean answers (refusals are not counted)

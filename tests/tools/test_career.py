@@ -170,3 +170,27 @@ def test_a_profile_without_faq_says_so(official: Profile) -> None:
     assert ask_faq(official, question="why change jobs").note == (
         "The applicant has not prepared FAQ answers."
     )
+
+
+def test_years_of_a_skill_count_a_job_that_writes_it_in_the_other_script(
+    make_profile: MakeProfile,
+) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {
+                    "name": "솔빛",
+                    "summary": "옵스 팀에서 테라폼과 데브옵스 파이프라인을 운영했습니다.",
+                    "startDate": "2020-01",
+                    "endDate": "2021-12",
+                },
+                {"name": "Acme", "summary": "Go services.", "startDate": "2022-01"},
+            ],
+            "skills": [{"name": "Ops", "keywords": ["DevOps"]}],
+        }
+    )
+    result = years_of_experience(profile, skill="DevOps", today=TODAY)
+    assert result.facts and result.facts[0].text.startswith("DevOps: about 2.0 years")
+    assert result.facts[0].source == "work[0]"
+    # A short name links nothing across scripts: "Go" is not "고" of some Korean word.
+    assert years_of_experience(profile, skill="Go", today=TODAY).facts[0].source == "work[1]"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from ask_applicant.profile import Profile
@@ -11,6 +13,14 @@ def test_list_projects_names_every_project_with_slug_and_write_up(sample: Profil
     assert [fact.source for fact in facts] == [f"projects[{i}]" for i in range(4)]
     assert "slug: chat-service" in facts[0].text and "source code available" in facts[0].text
     assert "write-up: projects/사내-배포-자동화-도구.md" in facts[2].text
+
+
+def test_the_project_list_carries_each_projects_link(make_profile: Any) -> None:
+    # Where a project lives says what it is (a repository: open source).
+    profile = make_profile(
+        {"projects": [{"name": "geo-tiles", "url": "https://github.com/noa/geo-tiles"}]}
+    )
+    assert "URL: https://github.com/noa/geo-tiles." in list_projects(profile).facts[0].text
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from ask_applicant.agents.offline import reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.support import focus
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
@@ -51,18 +52,21 @@ def answer(
         shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
         if shaped is not None:
             return shaped
-        if intent is Intent.YES_NO:
-            # The tools found nothing that names it: the plain answer is no.
-            return reply.no_mention(question, korean=korean)
+        # With no facts at all, "no" would claim too much ("Can she relocate?" is not
+        # answered "No" because no FAQ covers it): the profile does not say.
     # A tool's note is English: a Korean answer leaves it out rather than mix languages.
-    notes = [] if korean else [f"Note: {note}" for note in evidence.notes]
+    # It is also written about "the applicant": the answer's voice says it.
+    notes = [] if korean else [f"Note: {voice.speak(note)}" for note in evidence.notes]
     if evidence.empty:
         return "\n".join([not_held(voice, korean=korean), *notes])
     lines = [_opening(voice, korean=korean), *notes]
     width = reply.list_width(evidence, question) if intent is Intent.LIST else None
-    for fact in evidence.facts:
+    facts = focus(evidence.facts, question, intent, ignore) if intent else evidence.facts
+    for fact in facts:
         text = render(fact.text, fact.source) if korean else fact.text
-        line = f"- {_clip(text, width or MAX_FACT_CHARS)} ({fact.source})"
+        # A fact that names its sources in its text (years of a skill) needs no citation.
+        cited = "" if fact.source in fact.text else f" ({fact.source})"
+        line = f"- {_clip(text, width or MAX_FACT_CHARS)}{cited}"
         if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
             break
         lines.append(line)
@@ -113,7 +117,7 @@ def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
     else:
         subject = "me and my background" if voice.first_person else voice.english_name()
         head = f"I can answer questions about {subject}. You can ask about:"
-    return "\n".join([head, *(f"- {area}" for area in areas)])
+    return "\n".join([head, *(f"- {voice.speak(area)}" for area in areas)])
 
 
 def area_line(tool_description: str, agent_name: str, *, korean: bool = False) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask_applicant.agents.offline.bm25 import Bm25Index
+from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.transcript import Exchange
 
@@ -77,6 +78,8 @@ class Evidence:
             facts, note = parse_output(exchange.output or "", exchange.name)
             if index > 0 and exchange.name in strict:
                 facts = relevant(facts, query)
+                # Nor does its note ("Jobs cover 9 years") when none of it counted.
+                note = note if facts else None
             parsed.append((facts, note))
         found_any = any(facts for facts, _note in parsed)
         for facts, note in parsed:
@@ -144,8 +147,11 @@ def relevant(facts: list[Fact], query: Sequence[str]) -> list[Fact]:
 
 
 def _scores(facts: list[Fact], query: Sequence[str]) -> list[float]:
-    # The source names the field ("basics.email"), which the text may not repeat.
-    return Bm25Index([terms(f"{fact.text} {fact.source}") for fact in facts]).scores(query)
+    # The source names the field ("basics.email"), which the text may not repeat; the
+    # English words of a Korean fact's phrases ("조직" is a team) meet English questions.
+    return Bm25Index(
+        [[*terms(f"{fact.text} {fact.source}"), *concept_terms(fact.text)] for fact in facts]
+    ).scores(query)
 
 
 def _records(parsed: dict[str, Any]) -> list[Any] | None:

@@ -1,7 +1,7 @@
 """Follow-ups: a short question that leans on the one before it.
 
 The next turn of a conversation starts with the specialist that answered the last one,
-and recruiters then ask in fragments. Two kinds are understood, in English and Korean:
+and recruiters then ask in fragments. Three kinds are understood:
 
 - An ellipsis names a new subject and leaves the question out: "And how about Kotlin?",
   "What about Kubernetes?", "코틀린은요?". It is the previous question with its subject
@@ -10,9 +10,13 @@ and recruiters then ask in fragments. Two kinds are understood, in English and K
   it?", "When did you get the AWS one?", "거기서 어떤 역할을 맡으셨어요?". It is the
   question with that subject added, quoted, so that a name argument takes it.
 
+- A zero anaphor names no subject at all, as Korean may: "어떤 기술 썼어요?" after a
+  project asks about that project. It is the question with the subject added.
+
 Anything else stands on its own. Whether a follow-up still belongs to the specialist is
-the planner's call: an ellipsis is judged as the question it stands for, an anaphor by
-its own words (its own words may well change the topic: "Is it open to remote work?").
+the planner's call: an ellipsis and a zero anaphor are judged as the question they
+stand for, an anaphor by its own words (its own words may well change the topic: "Is it
+open to remote work?").
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from ask_applicant.agents.offline.arguments import Role, role_of
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.spans import QuestionSpans
-from ask_applicant.agents.offline.spellings import TRANSLITERATIONS
+from ask_applicant.agents.offline.spellings import TRANSLITERATIONS, transliterated_terms
+from ask_applicant.agents.offline.terms import is_korean
 from ask_applicant.agents.offline.transcript import PastTurn
 
 _FLAGS = re.IGNORECASE
@@ -58,6 +63,12 @@ _MAX_BARE_WORDS = 2
 # A short question about time names no subject of its own; it asks about the last one.
 _ABOUT_TIME = re.compile(r"^\W*(when|since when|how long|until when)\b|언제|얼마나", re.I)
 _SHORT_WORDS = 5
+# A Korean verb closing a question ("썼어요", "했나요", "만들었습니까").
+_PREDICATE = re.compile(r"(요|까|니|죠|냐|나|다)$")
+# A capitalised Latin word, or any Latin word in a Korean question.
+_LATIN_NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*|(?<![A-Za-z])[a-z][\w.+#-]*(?=[\uac00-\ud7a3])")
+# The index of ㅆ among the final consonants of a Hangul syllable.
+_SSANG_SIOT = 20
 _ANAPHOR = re.compile(
     r"\b(it|its|they|them|those|these)\b"
     r"|\bthere\b(?<!\bis\sthere)(?<!\bare\sthere)(?<!\bwas\sthere)(?<!\bwere\sthere)"
@@ -79,7 +90,7 @@ _SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.PATH, Role.TERM, Role.QUERY)
 # The subject an anaphor carried over, in the question it made whole.
 _QUOTED = re.compile(r'"([^"]{1,80})"\s*$')
 
-Kind = Literal["ellipsis", "anaphor"]
+Kind = Literal["ellipsis", "anaphor", "zero"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,7 @@ class FollowUp:
     """A question made whole with the conversation.
 
     Attributes:
-        kind: "ellipsis" or "anaphor".
+        kind: "ellipsis", "anaphor" or "zero" (a Korean question with no subject).
         text: The question as it would have been asked on its own.
         own: The question as asked.
     """
@@ -99,7 +110,7 @@ class FollowUp:
     @property
     def judged_text(self) -> str:
         """The text to decide whether the question still belongs to the specialist."""
-        return self.text if self.kind == "ellipsis" else self.own
+        return self.own if self.kind == "anaphor" else self.text
 
 
 def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
@@ -131,10 +142,54 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    if subject and _ABOUT_TIME.search(question) and len(question.split()) <= _SHORT_WORDS:
-        # "When did she leave?" after a question about a job: the time of that job.
-        return FollowUp("anaphor", f'{question} "{subject}"', question)
-    return None
+    if len(question.split()) > _SHORT_WORDS or _names_its_own(question):
+        return None
+    # "When did she leave?" after a question about a job asks for the time of that job;
+    # "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops it), for
+    # that project's technologies: it is judged with the subject, having no other.
+    kind: Kind | None = "anaphor" if _ABOUT_TIME.search(question) else None
+    kind = "zero" if kind is None and _zero_anaphor(question) else kind
+    if kind is None:
+        return None
+    if subject:
+        return FollowUp(kind, f'{question} "{subject}"', question)
+    context = " ".join(QuestionSpans(base).content)
+    return FollowUp(kind, f"{question} {context}", question) if context else None
+
+
+def _zero_anaphor(question: str) -> bool:
+    """True for a Korean question in the past tense that names nothing of its own.
+
+    Korean leaves out a subject the conversation already holds: "어떤 기술 썼어요?"
+    ("which technologies did [it] use?"). Its words are all question words, topic words
+    the glossary knows (기술) and the verb; a name of its own ("타입스크립트", "Go") or
+    the present tense ("주로 쓰는 기술이 뭐예요?": in general) makes it a new question.
+    """
+    if not is_korean(question):
+        return False
+    spans = QuestionSpans(question)
+    predicates = [word for word in spans.words if _PREDICATE.search(word)]
+    topics = [word for word in spans.content if word not in predicates]
+    if not predicates or not all(concept_terms(word) for word in topics):
+        return False
+    return any(_past(word) for word in predicates)
+
+
+def _names_its_own(question: str) -> bool:
+    """True when a question names a subject of its own: a name in Latin letters past its
+    first word ("When did you join Kakao?", "Kafka는 언제 썼어요?") or a known Hangul
+    spelling of one ("타입스크립트")."""
+    words = _LATIN_NAME.findall(question)
+    latin = words if is_korean(question) else words[1:]
+    return bool(latin) or bool(transliterated_terms(question))
+
+
+def _past(word: str) -> bool:
+    # The past tense puts ㅆ under a syllable (했, 썼, 었, 았); 있 has it as its own.
+    return any(
+        "\uac00" <= ch <= "\ud7a3" and (ord(ch) - 0xAC00) % 28 == _SSANG_SIOT and ch != "있"
+        for ch in word
+    )
 
 
 def _elided_subject(question: str) -> str | None:

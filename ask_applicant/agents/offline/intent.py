@@ -1,5 +1,5 @@
 """What a question asks for: a yes or no, a date, a duration, a place, the current job, a
-list, or a description.
+list, an amount, or a description.
 
 Read from the question's grammar (its question word, its auxiliary verb, Korean endings),
 not from its topic, so the same reading holds on any resume. The composer shapes the
@@ -24,6 +24,7 @@ class Intent(Enum):
     WHERE = "where"
     CURRENT = "current"
     LIST = "list"
+    AMOUNT = "amount"
     DESCRIBE = "describe"
 
 
@@ -45,13 +46,27 @@ _KO_CURRENT = re.compile(r"현재|지금|요즘|최근\s*(회사|직장|직책)"
 _EN_YES_NO = re.compile(
     r"^\W*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I
 )
+# "Can you tell me about ...?" asks for something, not whether it can be done.
+_EN_REQUEST = re.compile(
+    r"^\W*(can|could|would|will)\s+you\s+(please\s+)?(tell|give|show|describe|explain|list"
+    r"|share|walk|summari[sz]e|talk|send|introduce|outline|name)\b",
+    re.I,
+)
 # A Korean question without a question word asks whether something is so.
-_KO_QUESTION_WORD = re.compile(r"뭐|무엇|무슨|어떤|어떻|어디|언제|누구|누가|얼마|몇|왜|어느")
+_KO_QUESTION_WORD = re.compile(r"뭐|무엇|무슨|어떤|어떻|어때|어디|언제|누구|누가|얼마|몇|왜|어느")
 _KO_ENDING = re.compile(r"(나요|까요|니까|가요|어요|아요|죠|지요|니|냐|요)\s*[?？]?\s*$|[?？]\s*$")
 _EN_LIST = re.compile(
     r"^\W*(which|what)\s+(\w+\s+){0,2}?(\w+s)\b|\blist\b|\ball (the|of)\b|\bany\s+\w+s\b", re.I
 )
 _KO_LIST = re.compile(r"목록|모두|전부|어떤\s*\S+들|무슨\s*\S+들|다\s*알려")
+# "any open-source packages", "some awards": a quantifier, up to two words, a plural.
+_SEVERAL = re.compile(r"\b(?:any|some|all|which)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I)
+# How big, how many: the answer is the line with the number.
+# ("How many years of X?" is the years tool's own answer, not a count in a line.)
+_EN_AMOUNT = re.compile(
+    r"\bhow (big|large)\b|\bhow many (?!years?\b|months?\b)|\bwhat size\b|\bsize of\b", re.I
+)
+_KO_AMOUNT = re.compile(r"몇\s*(명|개|건|곳)|규모|얼마나\s*(큰|많)")
 _POSTING_CHARS = 200
 # Words that end in -s without being plural.
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "his", "its", "us", "as"})
@@ -67,7 +82,11 @@ def classify(question: str) -> Intent:
         return Intent.DURATION
     if _EN_WHEN.search(text) or _KO_WHEN.search(text):
         return Intent.WHEN
-    if _EN_YES_NO.search(text) and not re.search(r"\bhow about\b|\bwhat about\b", text, re.I):
+    if (
+        _EN_YES_NO.search(text)
+        and not _EN_REQUEST.search(text)
+        and not re.search(r"\bhow about\b|\bwhat about\b", text, re.I)
+    ):
         return Intent.YES_NO
     if _EN_CURRENT.search(text) or _KO_CURRENT.search(text):
         return Intent.CURRENT
@@ -77,6 +96,8 @@ def classify(question: str) -> Intent:
         return Intent.WHERE
     if _is_list(text):
         return Intent.LIST
+    if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
+        return Intent.AMOUNT
     return Intent.DESCRIBE
 
 
@@ -105,6 +126,17 @@ def _is_list(text: str) -> bool:
     return (bool(plural) and plural.lower() not in _NOT_PLURAL) or "list" in text.lower()
 
 
+def asks_for_several(question: str) -> bool:
+    """True when the question wants every match, not one ("Any open-source packages?").
+
+    A yes/no question about "any awards" is answered yes, with each award.
+    """
+    for match in _SEVERAL.finditer(question):
+        if match.group(1).lower() not in _NOT_PLURAL:
+            return True
+    return bool(_KO_LIST.search(question))
+
+
 def listed_terms(question: str) -> list[str]:
     """The terms of what a list question lists ("compani" of "Which companies ...")."""
     match = _EN_LIST.search(question)
@@ -125,6 +157,7 @@ _GENERIC = frozenset(
         "do does did is are was were has have had can could will would he she they you your "
         "his her their him them know knows known use used using uses experience experienced "
         "work worked working works comfortable familiar good any ever some much many "
+        "speak speaks spoken speaking "
         "how long when where what which who whom current currently now present "
         "company companies tell me about please the a an at in on with of for to from "
         "경험 경험이 있나요 있어요 있었어요 있었나요 했나요 했었나요 했어요 하나요 알아요 아나요 "

@@ -122,12 +122,18 @@ def linked(question: str, text: str) -> bool:
     )
 
 
-def names_in(question: str, name: str) -> bool:
-    """True when `question` spells `name` (a whole name) in the other script."""
+def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
+    """True when `question` spells `name` (a whole name) in the other script.
+
+    Args:
+        question: Any text.
+        name: A name in one script.
+        shortest: The shortest skeleton that may link (a longer one links fewer words).
+    """
     if _HANGUL.search(name) and not _LATIN.search(name):
         key = hangul_skeleton("".join(_HANGUL.findall(name)))
-        return len(key) >= MIN_SKELETON and key in latin_keys(question)
+        return len(key) >= shortest and key in latin_keys(question)
     if _LATIN.search(name) and not _HANGUL.search(name):
         key = latin_skeleton(name)
-        return len(key) >= MIN_SKELETON and key in hangul_keys(question)
+        return len(key) >= shortest and key in hangul_keys(question)
     return False

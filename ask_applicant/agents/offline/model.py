@@ -21,6 +21,7 @@ from openai.types.responses.response_prompt_param import ResponsePromptParam
 
 from ask_applicant.agents.offline import responses
 from ask_applicant.agents.offline.choices import Choices
+from ask_applicant.agents.offline.lexicon import Lexicon
 from ask_applicant.agents.offline.planner import Call, Planner
 from ask_applicant.agents.offline.terms import count_tokens
 
@@ -49,6 +50,9 @@ class OfflineModel(Model):
             there (see `router.NAME_WEIGHT`).
         references: Maps a handoff target's agent name to the names of things its area
             refers to (an award's awarder, a project's company); they weigh half as much.
+        profile_text: Every public string of the profile: a thing none of them mentions
+            is answered as not mentioned, and a name a question spells in Hangul takes
+            the profile's Latin spelling in a skill argument (see `lexicon`).
     """
 
     def __init__(
@@ -59,6 +63,7 @@ class OfflineModel(Model):
         vocabulary_source: VocabularySource | None = None,
         names: Mapping[str, Sequence[str]] | None = None,
         references: Mapping[str, Sequence[str]] | None = None,
+        profile_text: Sequence[str] | None = None,
     ) -> None:
         self._vocabulary = dict(vocabulary or {})
         self._choices = Choices(choices)
@@ -66,6 +71,8 @@ class OfflineModel(Model):
         self._references = {
             agent: tuple(spellings) for agent, spellings in (references or {}).items()
         }
+        # Built once: the profile does not change for the life of the model.
+        self._lexicon = Lexicon(profile_text) if profile_text is not None else None
         self._planner = self._plan(self._vocabulary)
         self._source = vocabulary_source
 
@@ -86,7 +93,9 @@ class OfflineModel(Model):
         self._planner = self._plan(merged)
 
     def _plan(self, vocabulary: Mapping[str, str]) -> Planner:
-        return Planner(vocabulary, self._choices, self._names, self._references)
+        return Planner(
+            vocabulary, self._choices, self._names, self._references, lexicon=self._lexicon
+        )
 
     async def get_response(
         self,

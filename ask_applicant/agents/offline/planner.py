@@ -17,12 +17,13 @@ from typing import Any
 
 from agents import FunctionTool, Handoff, Tool
 
-from ask_applicant.agents.offline import composer
+from ask_applicant.agents.offline import composer, reply
 from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
 from ask_applicant.agents.offline.intent import Intent, about_now, classify
+from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
 from ask_applicant.agents.offline.private_topics import asks_private
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
@@ -30,7 +31,7 @@ from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import is_korean
 from ask_applicant.agents.offline.toolbox import Toolbox
-from ask_applicant.agents.offline.transcript import Transcript
+from ask_applicant.agents.offline.transcript import Exchange, Transcript
 from ask_applicant.agents.offline.voice import Voice
 
 # Triage -> specialist -> triage -> specialist is the longest legitimate turn.
@@ -87,6 +88,7 @@ class Planner:
         choices: Known values of some tool parameters (project slugs), by parameter name.
         names: Handoff target agent name -> names of the things that area holds.
         references: Handoff target agent name -> names of things that area refers to.
+        lexicon: The profile's public words, to tell what it never mentions (None: unknown).
     """
 
     def __init__(
@@ -95,8 +97,10 @@ class Planner:
         choices: Choices | None = None,
         names: Mapping[str, tuple[str, ...]] | None = None,
         references: Mapping[str, tuple[str, ...]] | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self._vocabulary = dict(vocabulary or {})
+        self._lexicon = lexicon
         self._choices = choices
         self._names = dict(names or {})
         self._references = dict(references or {})
@@ -207,30 +211,8 @@ class Planner:
         handoffs: Sequence[Handoff[Any, Any]],
     ) -> Decision:
         done = transcript.outputs_of(toolbox.names)
-        called = {exchange.name for exchange in done}
         if done:
-            noise = toolbox.name_terms(called)
-            unasked = called - toolbox.matched(question.query.all)
-            evidence = Evidence.gather(done, question.query.without(noise).all, strict=unasked)
-            if evidence.empty and len(done) == 1:
-                retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
-                if retry is not None:
-                    return Call(retry.tool.name, retry.arguments.values)
-            return Reply(
-                composer.answer(
-                    evidence,
-                    question.voice,
-                    korean=question.korean,
-                    question=question.text,
-                    # "How about Vue?" asks what the question it continues asked.
-                    intent=classify(
-                        question.text
-                        if question.follow_up is not None and question.follow_up.kind == "ellipsis"
-                        else transcript.question
-                    ),
-                    ignore=question.ignore,
-                )
-            )
+            return self._answer(question, transcript, toolbox, done)
         if handoffs and transcript.handoff_count == 0:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
@@ -244,7 +226,44 @@ class Planner:
         )
         if pick is None:
             return Reply(composer.not_held(question.voice, korean=question.korean))
-        return Call(pick.tool.name, pick.arguments.values)
+        return Call(pick.tool.name, spelt(self._lexicon, pick.tool, pick.arguments.values))
+
+    def _answer(
+        self, question: _Question, transcript: Transcript, toolbox: Toolbox, done: list[Exchange]
+    ) -> Decision:
+        """Answer from this turn's tool outputs, or try one more tool when they found nothing."""
+        called = {exchange.name for exchange in done}
+        noise = toolbox.name_terms(called)
+        unasked = called - toolbox.matched(question.query.all)
+        evidence = Evidence.gather(done, question.query.without(noise).all, strict=unasked)
+        # "How about Vue?" asks what the question it continues asked.
+        elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
+        intent = classify(question.text if elliptic else transcript.question)
+        thing = None
+        if evidence.empty:
+            # No other tool can find what the profile never mentions.
+            named = (unmentioned(self._lexicon, call, toolbox.tools) for call in done)
+            thing = next((found for found in named if found is not None), None)
+            if thing is None and len(done) == 1:
+                retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
+                if retry is not None:
+                    return Call(retry.tool.name, retry.arguments.values)
+        if thing is None and intent in (Intent.WHEN, Intent.DURATION):
+            # "How long was he at Google?": no other job's dates answer it.
+            thing = unknown_names(self._lexicon, transcript.question, question.ignore)
+        if thing is not None:
+            answer_no = intent is Intent.YES_NO
+            return Reply(reply.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
+        return Reply(
+            composer.answer(
+                evidence,
+                question.voice,
+                korean=question.korean,
+                question=question.text,
+                intent=intent,
+                ignore=question.ignore,
+            )
+        )
 
     def _hand_back(
         self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]

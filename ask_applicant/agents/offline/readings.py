@@ -30,6 +30,21 @@ _DESIGN_VERBS_KO = r"(선택|골랐|고르|고른|채택|도입|사용|썼|쓰�
 _WORKPLACE_KO = r"(회사|직장|포지션|직무|이직|퇴사)"
 
 
+# Spoken languages by their English names: a closed class, unlike skills or employers.
+_LANGUAGE = (
+    r"(english|korean|japanese|chinese|mandarin|cantonese|spanish|french|german|italian"
+    r"|portuguese|russian|arabic|hindi|tamil|bengali|urdu|vietnamese|thai|indonesian"
+    r"|malay|dutch|swedish|norwegian|danish|finnish|polish|czech|turkish|greek|hebrew"
+    r"|persian|ukrainian|romanian|hungarian|tagalog|swahili)"
+)
+
+
+_LANGUAGE_KO = (
+    r"(영어|한국어|일본어|중국어|독일어|프랑스어|불어|스페인어|포르투갈어|이탈리아어|러시아어"
+    r"|아랍어|베트남어|태국어|인도네시아어|힌디어|광둥어|네덜란드어|터키어)"
+)
+
+
 @dataclass(frozen=True)
 class _Reading:
     pattern: re.Pattern[str]
@@ -52,6 +67,40 @@ def _reading(
 
 
 _READINGS = (
+    # How well the applicant does a thing is the level the skills or languages list:
+    # "How good is his Go?", "What level is her French?", "파이썬 실력은 어느 정도예요?".
+    _reading(
+        r"\bhow\s+(good|well|strong|proficient|fluent|skilled|advanced|solid)\b"
+        r"|\b(what|which)\s+(is\s+)?(his|her|their|your|the)?\s*(level|proficiency)\b"
+        r"|\b(level|proficiency)\s+(of|in|with|at)\b"
+        r"|실력|숙련도|능숙|수준|레벨|얼마나\s*잘",
+        "level",
+    ),
+    # The same in Korean: "일본어로 업무가 가능한가요?" asks about Japanese, not work.
+    _reading(
+        rf"{_LANGUAGE_KO}\s*(로|으로)\s*(업무|일|근무|소통|회의|발표|대화|면접|커뮤니케이션)"
+        rf"|{_LANGUAGE_KO}\s*(실력|능력|수준|회화|점수)",
+        "language",
+        drop=r"(업무|근무|소통|회의|발표|대화|면접|커뮤니케이션)",
+    ),
+    # The person as a whole: their summary ("Tell me about her.", "Who is he?").
+    _reading(
+        r"^\W*(can\s+you\s+|could\s+you\s+|please\s+)?(tell|talk)\s+(me|us)\s+"
+        r"(a\s+(bit|little)\s+(more\s+)?|more\s+)?about\s+(him|her|them|yourself|you"
+        r"|the\s+(applicant|candidate))\s*[.?!]*\s*$"
+        r"|^\W*who\s+(is|are)\s+(he|she|they|you|the\s+(applicant|candidate))\s*[.?!]*\s*$"
+        r"|\bintroduce\s+(him|her|them|yourself)\b",
+        "summary basics",
+    ),
+    # A spoken language named with what one does in it is a language question, whatever
+    # the verb: "Can he work in English?" asks about English, not about work.
+    _reading(
+        rf"\b(in|speak|speaks|spoke|spoken|speaking|fluent|fluency|native|his|her|their"
+        rf"|your)\s+{_LANGUAGE}\b|\b{_LANGUAGE}[\s-]+(level|skills?|proficiency|fluency"
+        rf"|ability|speaking|speaker|certificate|score)\b",
+        "language",
+        drop=rf"\b(work|works|worked|working|communicate|present|interview)\b(?=\s+in\s+{_LANGUAGE}\b)",
+    ),
     # Joining, starting and leaving in the past tense is work history; in the future or
     # conditional it is availability.
     _reading(
@@ -131,6 +180,8 @@ _READINGS = (
     ),
 )
 
+_USE = r"\b(use|uses|used|using)\b"
+
 # Readings that decide the area, not the tool (see `topics`).
 _TOPICS = (
     # Whether the applicant knows or uses a thing is a skill question, even when the
@@ -142,6 +193,15 @@ _TOPICS = (
         r"|(code|program|develop)\s+in|write|(familiar|comfortable|proficient|fluent)"
         r"\s+(with|in))\b",
         "skill technology",
+        drop=_USE,
+    ),
+    # The same in the perfect: "Has she used Vue?", "Have you ever written Rust?".
+    _reading(
+        r"^\W*(has|have|had)\s+[\w'’]+\s+(ever\s+)?(used|known|spoken|written"
+        r"|(coded|programmed|developed)\s+in|been\s+(familiar|comfortable|proficient)"
+        r"\s+(with|in))\b",
+        "skill technology",
+        drop=_USE,
     ),
     _reading(
         r"(쓸|다룰|사용할|개발할|할)\s*줄\s*(아|알|아시)|(써|사용해|다뤄)\s*(보|봤|본)\S*\s*(나요|어요|셨|적)"
@@ -193,6 +253,11 @@ def read(text: str) -> tuple[list[str], str]:
             found.update(dict.fromkeys(reading.concepts))
             if reading.drop is not None:
                 rest = reading.drop.sub(" ", rest)
+    for reading in _TOPICS:
+        # A topic's own verb ("used" in "Has she used Vue?") is its grammar, not a word
+        # of any area ("technologies used in each project").
+        if reading.drop is not None and reading.pattern.search(text):
+            rest = reading.drop.sub(" ", rest)
     if _looks_like_a_posting(text):
         found.update(dict.fromkeys(_POSTING_CONCEPTS))
     return list(found), rest

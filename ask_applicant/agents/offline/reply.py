@@ -17,11 +17,16 @@ from datetime import date
 from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
-from ask_applicant.agents.offline.intent import Intent, about_now, listed_terms, subject_terms
+from ask_applicant.agents.offline.intent import (
+    Intent,
+    about_now,
+    asks_for_several,
+    listed_terms,
+    subject_terms,
+)
 from ask_applicant.agents.offline.korean import korean_duration, render
-from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.readings import topics
-from ask_applicant.agents.offline.spellings import transliterated_terms
+from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.profile.dates import parse_date
@@ -35,6 +40,7 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
     Intent.WHERE: (260, 600),
     Intent.CURRENT: (300, 600),
     Intent.LIST: (160, 950),
+    Intent.AMOUNT: (260, 260),
     Intent.DESCRIBE: (320, 700),
 }
 MAX_ANSWER_CHARS = 950
@@ -42,40 +48,13 @@ _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = re.compile(rf"(?P<start>{_DAY}) – (?P<end>present|{_DAY})")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
+# A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
+_CLAUSE = re.compile(r"(?<=;)\s+")
+_NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
 _AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
 _BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+_FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
-
-
-def supports(fact: Fact, question: str, subject: Sequence[str]) -> bool:
-    """True when the fact speaks of what the question names, in either script."""
-    return _touches(fact.text, question, subject) or bool(
-        set(terms(_field(fact.source))) & set(subject)
-    )
-
-
-def _touches(text: str, question: str, subject: Sequence[str]) -> bool:
-    return _touched(text, question, subject) > 0
-
-
-def _touched(text: str, question: str, subject: Sequence[str]) -> int:
-    """How many of the question's terms the text holds (a cross-script name counts one)."""
-    found = set(terms(text))
-    found.update(concept_terms(text))
-    count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
-    return count + int(linked(question, text))
-
-
-def _prefixed(term: str, found: set[str]) -> bool:
-    # "intern" and "internship": one word's stem begins the other's.
-    return len(term) >= 5 and any(
-        len(other) >= 5 and (other.startswith(term) or term.startswith(other)) for other in found
-    )
-
-
-def _field(source: str) -> str:
-    # "basics.location" → "location", "work[1]" → "work": the field, not its parents.
-    return re.sub(r"\[\d+\]", "", source.rsplit(".", 1)[-1])
 
 
 def compose(
@@ -102,15 +81,22 @@ def compose(
     """
     if evidence.empty:
         return None
-    subject = [*subject_terms(question), *transliterated_terms(question)]
-    subject = [term for term in subject if term not in ignore]
-    subject += [c for c in concept_terms(question, korean=False) if c in _ANCHORS]
+    subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
     one = entry.named(evidence.facts, question, subject)
-    if intent in (Intent.DESCRIBE, Intent.CURRENT) and one:
-        # "What did she build at X?": the entry named, not every entry the verb matches.
-        return "\n".join(entry.told(fact, korean=korean) for fact in one)
+    # "What did she build at X?": the entry named, not every entry the verb matches;
+    # "Where was her first job?": the earliest one.
+    alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
+    one = one or _first(question, evidence.facts)
+    if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
+        alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
+    if alone:
+        return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    places = [fact for fact in evidence.facts if is_place(fact)]
+    if intent is Intent.WHERE and not backing and places:
+        # "Where is she based?": the location, not every basic.
+        backing = chosen = places
     if intent in (Intent.LIST, Intent.DESCRIBE) or (not backing and intent is Intent.WHERE):
         # Without a sharper question, the tool's ranked facts are the answer (`composer`).
         return None
@@ -123,13 +109,15 @@ def compose(
         backing = ongoing
     if intent is Intent.YES_NO:
         if not backing:
-            return no_mention(question, korean=korean)
+            return no_mention(question, korean=korean, ignore=ignore)
         # "Does he know Kafka?" is answered by the skills entry before a project's mention.
         placed = set(topics(question))
-        backing = sorted(backing, key=lambda fact: not set(terms(_field(fact.source))) & placed)
+        backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
-        dated = [fact for fact in chosen if _PERIOD.search(fact.text)]
+        # The entry the question names by its heading comes before one that merely
+        # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
+        dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
         if dated:
             chosen = dated
             lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
@@ -142,17 +130,27 @@ def compose(
             )
         chosen = ongoing or chosen
     elif intent is Intent.WHERE:
-        chosen = sorted(chosen, key=lambda fact: _field(fact.source) != "location")
+        # "Where did he use gRPC?": the entries that name it, a location first.
+        chosen = sorted(backing or chosen, key=lambda fact: field(fact.source) != "location")
+    elif intent is Intent.AMOUNT:
+        if not backing:
+            return None
+        # "How big is the team?": the fact that names it with a number.
+        chosen = sorted(backing, key=lambda fact: not _NUMBER.search(fact.text))
     neighbour = _neighbour(question, backing, evidence.facts)
     if neighbour is not None:
         chosen = [neighbour]
     if _RECENT.search(question):
         chosen = sorted(chosen, key=_latest, reverse=True)
-    if intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION):
+    if intent is Intent.YES_NO and asks_for_several(question) and len(backing) > 1:
+        # "Any open-source packages?": yes, and each one, in short lines.
+        chosen = backing
+        width, total = _BUDGET[Intent.LIST]
+    elif intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION, Intent.AMOUNT):
         chosen = chosen[:1]
     lines: list[str] = []
     for fact in chosen:
-        line = _line(fact, width, question, focus, korean=korean)
+        line = _line(fact, width, question, focus, korean=korean, counted=intent is Intent.AMOUNT)
         if lines and sum(map(len, lines)) + len(line) > total:
             break
         lines.append(line)
@@ -169,20 +167,39 @@ def list_width(evidence: Evidence, question: str) -> int | None:
     return None
 
 
-def no_mention(question: str, *, korean: bool) -> str:
-    """A plain "no": the profile does not mention what a yes/no question asks about."""
-    named = [w for w in _LATIN_WORD.findall(question) if w.lower() not in _QUESTION_WORDS]
-    thing = " ".join(named[-3:])
+def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> str:
+    """A plain "no": the profile does not mention what a yes/no question asks about.
+
+    Args:
+        question: The question; its Latin-script words name the thing.
+        korean: Answer in Korean.
+        ignore: Terms that name no thing (the applicant's name).
+    """
+    named = [
+        word
+        for word in _LATIN_WORD.findall(question)
+        if word.lower() not in _QUESTION_WORDS and not set(terms(word)) <= set(ignore)
+    ]
+    return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
+
+
+def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
+    """Say plainly that the profile does not mention a thing ("" when it has no name).
+
+    Args:
+        thing: The thing as the question or the tool call named it.
+        korean: Answer in Korean.
+        answer_no: Start with "No" (the question asked whether).
+    """
     if korean:
-        return (
-            f"아니요, 프로필에는 {thing} 관련 내용이 없습니다."
-            if thing
-            else ("아니요, 프로필에는 그런 내용이 없습니다.")
-        )
+        opening = "아니요, " if answer_no else ""
+        told = f"{thing} 관련 내용이" if thing else "그런 내용이"
+        return f"{opening}프로필에는 {told} 없습니다."
+    told = thing or "that"
     return (
-        f"No, the profile does not mention {thing}."
-        if thing
-        else ("No, the profile does not mention that.")
+        f"No, the profile does not mention {told}."
+        if answer_no
+        else (f"The profile does not mention {told}.")
     )
 
 
@@ -235,12 +252,25 @@ def _clip(text: str, limit: int) -> str:
     return f"{cut.rstrip(' ,;:')} …"
 
 
-def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> str:
-    """The fact's opening (which entry it is) and the sentences that touch the question most."""
+def _excerpt(
+    text: str, width: int, question: str, subject: Sequence[str], *, counted: bool = False
+) -> str:
+    """The fact's opening (which entry it is) and the sentences that touch the question most.
+
+    With `counted`, highlights count one by one and a part with a number comes first:
+    "How many users?" is answered by the highlight that gives the number.
+    """
     if len(text) <= width:
         return text
     sentences = _SENTENCE.split(text)
-    scores = [_touched(part, question, subject) for part in sentences]
+    if counted:
+        sentences = [part.rstrip(";") for sentence in sentences for part in _CLAUSE.split(sentence)]
+    scores = [touched(part, question, subject) for part in sentences]
+    if counted:
+        scores = [
+            2 * score + bool(score and _NUMBER.search(part))
+            for score, part in zip(scores, sentences, strict=True)
+        ]
     order = sorted(range(1, len(sentences)), key=lambda i: (-scores[i], i))
     kept, used = {0}, len(sentences[0])
     for index in order:
@@ -253,8 +283,16 @@ def _excerpt(text: str, width: int, question: str, subject: Sequence[str]) -> st
     return _clip(" ".join(sentences[i] for i in sorted(kept)), width)
 
 
-def _line(fact: Fact, width: int, question: str, subject: Sequence[str], *, korean: bool) -> str:
-    text = _excerpt(fact.text, width, question, subject)
+def _line(
+    fact: Fact,
+    width: int,
+    question: str,
+    subject: Sequence[str],
+    *,
+    korean: bool,
+    counted: bool = False,
+) -> str:
+    text = _excerpt(fact.text, width, question, subject, counted=counted)
     shown = render(text, fact.source) if korean else text
     # A fact that names its sources in its text (a job-fit match) needs no citation.
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
@@ -273,13 +311,27 @@ def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) ->
     dated = [fact for fact in backing if _start(fact)]
     if not dated:
         return None
-    named = max(dated, key=lambda fact: _touched(fact.text, question, terms(question)))
+    named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
     others = [f for f in facts if _start(f) and f is not named and f.source != named.source]
     if after:
         later = [f for f in others if _start(f) > _start(named)]
         return min(later, key=_start, default=None)
     earlier = [f for f in others if _start(f) < _start(named)]
     return max(earlier, key=_start, default=None)
+
+
+def _first(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """For "first" / "earliest" / "첫": the entry with the earliest date, when several
+    carry dates ("What was her first job?" is one job, not the history)."""
+    dated = [fact for fact in facts if _earliest(fact)]
+    if len(dated) < 2 or not _FIRST.search(question):
+        return []
+    return [min(dated, key=_earliest)]
+
+
+def _earliest(fact: Fact) -> str:
+    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
+    return min(dates) if dates else ""
 
 
 def _latest(fact: Fact) -> str:
@@ -299,7 +351,6 @@ def _join(lead: str, lines: list[str]) -> str:
 _QUESTION_WORDS = frozenset(
     "do does did is are was were has have had can could will would he she they you his her "
     "their him them know used use using ever any experience with in at worked work how "
-    "about what a an the comfortable familiar".split()
+    "about what a an the comfortable familiar speak speaks spoken write written coded "
+    "programmed".split()
 )
-# Concepts of an English question that name the thing asked about, not its grammar.
-_ANCHORS = frozenset({"found", "founder", "startup", "publication", "award", "certificate"})

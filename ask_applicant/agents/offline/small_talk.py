@@ -13,6 +13,7 @@ import re
 
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
+from ask_applicant.agents.offline.readings import read
 from ask_applicant.agents.offline.spans import QuestionSpans
 from ask_applicant.agents.offline.terms import terms
 
@@ -54,6 +55,9 @@ def is_small_talk(question: str) -> bool:
         and words that frame any question are set aside; False for an empty message.
     """
     if not question.strip():
+        return False
+    if read(question)[0]:
+        # The phrasing asks for something ("Tell me about her." is her summary).
         return False
     if not _PHRASES.search(question) and classify(question) is Intent.CURRENT:
         # "What does he do?" has no topic word, but asks what the applicant does now:

@@ -55,7 +55,7 @@ _GENERIC_KO = (
     "알려 말해 설명 있나 있어 있는 있습 했나 했어 했던 했습 하셨 어떻 어떤 무엇 무슨 뭐 "
     "얼마 몇 대해 대한 관련 해주 주세요 궁금 하나요 인가 입니까 입니다 되나 되어 됐 "
     "해봤 해본 사용 다뤄 다룬 다룰 써봤 써본 가능 지원자 후보 그녀 그는 그의 혹시 좀 "
-    "정도 동안 년 경험 경력 하는 했 한 할 해 요 왜 총 전체 모두"
+    "정도 동안 년 경험 경력 하는 했 한 할 해 요 왜 총 전체 모두 줄 알아 아세 아시 아나"
 ).split()
 _GENERIC_KO_PREFIXES = tuple(_GENERIC_KO)
 
@@ -163,13 +163,20 @@ class QuestionSpans:
         if word_terms <= self.ignore:
             return True
         # "프로젝트" stands for "project": noise when the tool is itself about projects.
-        return bool(concepts) and concepts <= self.ignore
+        # A name shaped like a technology ("DevOps") is a kind of skill, never a word for
+        # the skills tool itself.
+        return bool(concepts) and concepts <= self.ignore and not _named_technology(word)
 
 
 @lru_cache(maxsize=4096)
 def _word_terms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A word's own terms and its glossary concepts (questions repeat words; cache them)."""
     return frozenset(terms(word)), frozenset(concept_terms(word))
+
+
+def _named_technology(word: str) -> bool:
+    """A word whose inner capitals, digits or symbols make it a name (DevOps, C++, k8s)."""
+    return bool(re.search(r"[+#.]|\d", word)) or word[1:] != word[1:].lower()
 
 
 def _looks_technical(word: str) -> bool:

@@ -51,3 +51,47 @@ class Voice:
     def korean_name(self) -> str:
         """How a Korean answer names the applicant (with the honorific)."""
         return f"{self.name}님" if self.name else "지원자"
+
+    def speak(self, text: str) -> str:
+        """Service text that says "the applicant" (a tool's note, an area's description)
+        in this voice: "I" and "my" in the first person, the name in the third.
+
+        An answer never mixes the two: "I'm sorry, my profile ..." is not followed by
+        "The applicant has not prepared ...".
+        """
+        if self.first_person:
+            text = _POSSESSIVE.sub(lambda m: _cased("my", m.group(1)), text)
+            text = _SUBJECT_VERB.sub(_first_person_verb, text)
+            text = _OBJECT.sub(lambda m: f"{m.group(1)} me", text)
+            return _SUBJECT.sub(lambda m: "I", text)
+        if not self.name:
+            return text
+        name = self.name
+        text = _POSSESSIVE.sub(lambda m: f"{name}'" if name.endswith("s") else f"{name}'s", text)
+        return _SUBJECT.sub(lambda m: name, text)
+
+
+_POSSESSIVE = re.compile(r"\b([Tt])he applicant's\b")
+_SUBJECT = re.compile(r"\b[Tt]he applicant\b")
+# "about the applicant": the object of a preposition is "me".
+_OBJECT = re.compile(r"\b(about|of|for|to|with|by|from|on)\s+the applicant\b", re.I)
+# "The applicant has not prepared", "the applicant builds", "the applicant will see".
+_SUBJECT_VERB = re.compile(r"\b([Tt])he applicant (is|was|has|does|\w+s)\b")
+_IRREGULAR = {"is": "am", "was": "was", "has": "have", "does": "do"}
+
+
+def _cased(word: str, first: str) -> str:
+    return word.capitalize() if first.isupper() else word
+
+
+def _first_person_verb(match: re.Match[str]) -> str:
+    verb = match.group(2)
+    if verb in _IRREGULAR:
+        base = _IRREGULAR[verb]
+    elif verb.endswith("ies"):
+        base = f"{verb[:-3]}y"
+    elif verb.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        base = verb[:-2]
+    else:
+        base = verb[:-1]
+    return f"I {base}"

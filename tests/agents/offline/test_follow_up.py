@@ -99,3 +99,37 @@ def test_after_a_tool_without_arguments_an_ellipsis_swaps_the_yes_no_subject() -
     follow_up = resolve("How about Vue?", [previous])
     assert follow_up is not None
     assert follow_up.text == "Does Jordan know Vue?"
+
+
+def test_a_time_question_after_a_tool_without_arguments_leans_on_the_named_subject() -> None:
+    # get_work_history names nothing; the previous question named the employer.
+    previous = _turn("What did he build at Orbit Bank?", ("get_work_history", {}))
+    follow_up = resolve("When did he quit?", [previous])
+    assert follow_up is not None and follow_up.kind == "anaphor"
+    assert "Orbit Bank" in follow_up.text and follow_up.judged_text == "When did he quit?"
+
+
+@pytest.mark.parametrize(
+    "question", ["무슨 언어로 짰어요?", "역할은 뭐였어요?", "어떤 기술을 썼나요?"]
+)
+def test_a_korean_past_question_without_a_subject_leans_on_the_previous_one(question: str) -> None:
+    previous = _turn("정산 시스템 알려주세요", ("get_project", {"name": "정산 시스템"}))
+    follow_up = resolve(question, [previous])
+    assert follow_up is not None and follow_up.text == f'{question} "정산 시스템"'
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "주로 어떤 기술을 쓰나요?",  # the present tense: in general
+        "코틀린 써 봤어요?",  # a subject of its own
+        "Kafka는 언제 썼어요?",
+        "Which tools did you use?",  # English names its subject ("it", "there")
+    ],
+)
+def test_a_question_with_a_subject_or_in_the_present_is_not_a_zero_anaphor(
+    question: str,
+) -> None:
+    previous = _turn("정산 시스템 알려주세요", ("get_project", {"name": "정산 시스템"}))
+    follow_up = resolve(question, [previous])
+    assert follow_up is None or follow_up.kind == "ellipsis"

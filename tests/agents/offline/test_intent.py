@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ask_applicant.agents.offline.intent import Intent, classify, subject_terms
+from ask_applicant.agents.offline.intent import Intent, asks_for_several, classify, subject_terms
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,37 @@ def test_a_pasted_job_posting_asks_for_a_list_of_matches() -> None:
 
 def test_the_subject_of_a_yes_no_question_leaves_out_its_grammar() -> None:
     assert subject_terms("Does he know Svelte?") == ["svelt"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("How big was the data team?", Intent.AMOUNT),
+        ("How many customers used the app?", Intent.AMOUNT),
+        ("개발팀 규모는 어느 정도예요?", Intent.AMOUNT),
+        ("몇 명이랑 같이 일했어요?", Intent.AMOUNT),
+        # The years tool answers these itself; they are no count in a line.
+        ("How many years of Rust do you have?", Intent.DESCRIBE),
+        # A request, not whether it can be done.
+        ("Could you describe her thesis?", Intent.DESCRIBE),
+        ("Can you list his certifications?", Intent.LIST),
+        ("Can he start next month?", Intent.YES_NO),
+        # "어때요" asks how, not whether.
+        ("스페인어 실력은 어때요?", Intent.DESCRIBE),
+    ],
+)
+def test_amounts_requests_and_how_questions_are_told_apart(question: str, intent: Intent) -> None:
+    assert classify(question) is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("Has she given any conference talks?", True),
+        ("Does he hold any AWS certifications?", True),
+        ("Does he know Rails?", False),
+        ("Is there any project with Rust?", False),
+    ],
+)
+def test_a_yes_no_about_any_xs_wants_each_of_them(question: str, several: bool) -> None:
+    assert asks_for_several(question) is several

@@ -53,7 +53,8 @@ def test_triage_answers_with_help_when_nothing_matches(graph: Graph) -> None:
     english = _decide(graph, "triage", "hello")
     korean = _decide(graph, "triage", "안녕하세요")
     assert isinstance(english, Reply) and english.text.startswith("I can answer questions about me")
-    assert "- Questions about the applicant's projects" in english.text
+    # The first-person voice says "my", not "the applicant's", in the help as well.
+    assert "- Questions about my projects" in english.text
     assert isinstance(korean, Reply) and korean.text.startswith("저에 대해")
 
 

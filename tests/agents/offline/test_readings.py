@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ask_applicant.agents.offline.readings import read, topics
+from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.terms import stem
 
 HISTORY = {stem(word) for word in "work history date company".split()}
@@ -115,3 +116,59 @@ def test_a_role_held_now_reads_as_the_work_history(question: str) -> None:
 
 def test_a_role_on_a_project_does_not_read_as_the_work_history() -> None:
     assert stem("position") not in read("What was her role in the ledger project?")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Has he ever programmed in Scala?", "Have they used Vite?", "Had she written Rust before?"],
+)
+def test_whether_the_applicant_has_used_a_thing_is_placed_in_the_skills_too(
+    question: str,
+) -> None:
+    assert stem("skill") in topics(question)
+    # "used" is the reading's grammar, not a word of the projects ("technologies used").
+    assert "used" not in read(question)[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How solid is his Kotlin?", "What is her proficiency in SQL?", "스칼라 숙련도는요?"],
+)
+def test_how_well_the_applicant_does_a_thing_asks_for_its_level(question: str) -> None:
+    # The level is what the skills and languages list: it chooses their tools too.
+    assert stem("level") in read(question)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could she present in French?",
+        "Is his Mandarin good enough?",
+        "What's her Spanish level?",
+        "Can he interview in Japanese?",
+    ],
+)
+def test_a_spoken_language_named_with_its_use_reads_as_languages(question: str) -> None:
+    found, rest = read(question)
+    assert stem("language") in found
+    # "present" and "interview" are what one does in the language, not topics of their own.
+    assert "present" not in rest.split() and "interview" not in rest.split()
+
+
+def test_a_language_word_that_names_no_use_is_not_read_as_languages() -> None:
+    assert stem("language") not in read("Did she work at Korean Air?")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell us about her.", "Could you tell me more about him?", "Who is the candidate?"],
+)
+def test_asking_about_the_person_as_a_whole_reads_as_the_summary(question: str) -> None:
+    assert stem("summary") in read(question)[0]
+    assert not is_small_talk(question)
+
+
+@pytest.mark.parametrize("question", ["스페인어로 업무 가능해요?", "중국어 실력은 어때요?"])
+def test_a_korean_language_name_with_its_use_reads_as_languages(question: str) -> None:
+    found, rest = read(question)
+    assert stem("language") in found and "업무" not in rest

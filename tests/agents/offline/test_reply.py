@@ -55,16 +55,19 @@ def test_before_a_job_is_the_job_that_started_just_before_it() -> None:
     assert text is not None and "Orbit Bank" in text and "2015-06 – 2015-12" in text
 
 
-def test_a_yes_no_question_whose_tools_found_nothing_is_answered_no() -> None:
+def test_a_yes_no_question_whose_tools_found_nothing_is_not_answered_no() -> None:
+    # "No" is said when a listing lacks the thing (the skills without Vue) or when the
+    # profile never mentions it (the planner's lexicon); with no facts at all it would
+    # claim too much: "Can she relocate?" is not answered "No" because no FAQ covers it.
     from ask_applicant.agents.offline import composer
     from ask_applicant.agents.offline.voice import Voice
 
-    nothing = Evidence(notes=["No project or write-up matches 'Vue'."])
+    nothing = Evidence(notes=["The applicant has not prepared FAQ answers."])
+    question = "Is she able to relocate to Berlin?"
     text = composer.answer(
-        nothing,
-        Voice(),
-        korean=False,
-        question="Has she used Vue?",
-        intent=classify("Has she used Vue?"),
+        nothing, Voice(), korean=False, question=question, intent=classify(question)
     )
-    assert text == "No, the profile does not mention Vue."
+    assert text == (
+        "I'm sorry, my profile does not hold the answer to that question.\n"
+        "Note: I have not prepared FAQ answers."
+    )

@@ -1,0 +1,183 @@
+"""The lexicon: the words of the applicant's public profile, to tell what it mentions.
+
+A lookup that returns nothing may have been the wrong tool (the projects searched for a
+skill the skills list); a retry with another tool fixes that. A thing the profile never
+mentions, in any section and in either script, no tool can find: the plain answer is
+that the profile does not mention it ("How many years of COBOL?"), not a section dump.
+The lexicon also knows how the profile spells a name a question writes in the other
+script: 데브옵스 is "DevOps" when the skills say so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
+
+from agents import FunctionTool
+
+from ask_applicant.agents.offline.arguments import Role, role_of
+from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.linking import (
+    hangul_keys,
+    hangul_skeleton,
+    latin_keys,
+    latin_skeleton,
+)
+from ask_applicant.agents.offline.spellings import transliterate
+from ask_applicant.agents.offline.terms import terms
+from ask_applicant.agents.offline.transcript import Exchange
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A capitalised word or a run of them ("Google", "Credit Suisse"); "I" is no name.
+_AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a3])")
+_NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
+# Shorter skeletons name too many words to link a name by ("Go", "AI").
+_MIN_LINK = 3
+
+
+class Lexicon:
+    """What one profile's public text holds.
+
+    Args:
+        texts: Every public string of the profile (resume values, write-ups, FAQ).
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        lines = [line for text in texts for line in text.splitlines() if line.strip()]
+        # Its words, and the English words of its Korean ones (영어 is "english").
+        self._terms = frozenset(
+            term for line in lines for term in (*terms(line), *concept_terms(line))
+        )
+        self._hangul_keys = frozenset(key for line in lines for key in hangul_keys(line))
+        self._latin_keys = frozenset(key for line in lines for key in latin_keys(line))
+        # Skeleton → the profile's Latin spelling of one to three words ("dbps" → DevOps).
+        self._latin: dict[str, str] = {}
+        for line in lines:
+            words = _LATIN_WORD.findall(line)
+            for start in range(len(words)):
+                for end in range(start + 1, min(start + 3, len(words)) + 1):
+                    spelling = " ".join(words[start:end])
+                    self._latin.setdefault(latin_skeleton(spelling), spelling)
+
+    def mentions(self, phrase: str) -> bool:
+        """True when the profile holds any word of the phrase, in either script.
+
+        Generous on purpose: only a thing it surely never mentions is answered as such.
+        """
+        found = [
+            *terms(phrase),
+            *terms(transliterate(phrase)),
+            *concept_terms(phrase, korean=True),
+        ]
+        if any(term in self._terms for term in found):
+            return True
+        return bool(
+            (hangul_keys(phrase) & self._latin_keys) or (latin_keys(phrase) & self._hangul_keys)
+        )
+
+    def spelling(self, phrase: str) -> str | None:
+        """The profile's Latin spelling of a name written in Hangul, if it has one."""
+        if not _HANGUL.search(phrase) or _LATIN_WORD.search(phrase):
+            return None
+        key = hangul_skeleton("".join(_HANGUL.findall(phrase)))
+        return self._latin.get(key) if len(key) >= _MIN_LINK else None
+
+
+def unmentioned(
+    lexicon: Lexicon | None, call: Exchange, tools: Sequence[FunctionTool]
+) -> str | None:
+    """What a call that found nothing asked about, when the profile never mentions it.
+
+    Args:
+        lexicon: The profile's words (None: unknown, so nothing counts as unmentioned).
+        call: The finished call.
+        tools: The agent's function tools, for the call's schema.
+
+    Returns:
+        The name, skill or search words the call was made with, or None when there
+        were none or the profile mentions one of them.
+    """
+    if lexicon is None:
+        return None
+    named = _subjects(call, tools)
+    if not named or any(lexicon.mentions(value) for value in named):
+        return None
+    return named[0]
+
+
+def spelt(lexicon: Lexicon | None, tool: FunctionTool, values: dict[str, Any]) -> dict[str, Any]:
+    """The arguments with a Hangul-spelt skill in the profile's Latin spelling (DevOps)."""
+    if lexicon is None:
+        return values
+    result = dict(values)
+    for name, schema in _parameters(tool).items():
+        value = result.get(name)
+        if isinstance(value, str) and role_of(name, schema) is Role.SKILL:
+            result[name] = lexicon.spelling(value) or value
+    return result
+
+
+def unknown_names(
+    lexicon: Lexicon | None, question: str, ignore: Collection[str] = ()
+) -> str | None:
+    """The names a question writes that the profile never mentions, joined; None when
+    there are none or no lexicon. A name is a capitalised word past the first, or a
+    Korean word the place particle 에서 follows that the glossary does not know.
+
+    Args:
+        lexicon: The profile's words.
+        question: The question as asked.
+        ignore: Terms that name no thing here (the applicant's name).
+    """
+    if lexicon is None:
+        return None
+    names = [
+        match.group()
+        for match in _NAME.finditer(question)
+        if match.start() != _first_word(question)
+    ]
+    # Korean marks the place of work with 에서 ("구글에서 얼마나 일했어요?").
+    names += [
+        match.group(1)
+        for match in _AT_PLACE.finditer(question)
+        if not concept_terms(match.group(1))
+    ]
+    unknown = [
+        name for name in names if not set(terms(name)) <= set(ignore) and not lexicon.mentions(name)
+    ]
+    return " ".join(unknown) or None
+
+
+def _first_word(question: str) -> int:
+    found = _LATIN_WORD.search(question)
+    return found.start() if found else -1
+
+
+_SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.TERM, Role.QUERY)
+
+
+def _parameters(tool: FunctionTool) -> dict[str, Mapping[str, Any]]:
+    properties = (tool.params_json_schema or {}).get("properties")
+    if not isinstance(properties, Mapping):
+        return {}
+    return {name: schema for name, schema in properties.items() if isinstance(schema, Mapping)}
+
+
+def _subjects(call: Exchange, tools: Sequence[FunctionTool]) -> list[str]:
+    """The names, skills and search words a call was made with."""
+    tool = next((tool for tool in tools if tool.name == call.name), None)
+    try:
+        arguments = json.loads(call.arguments or "{}")
+    except ValueError:
+        return []
+    if tool is None or not isinstance(arguments, dict):
+        return []
+    found = []
+    for name, schema in _parameters(tool).items():
+        value = arguments.get(name)
+        if role_of(name, schema) in _SUBJECT_ROLES and isinstance(value, str) and value.strip():
+            found.append(value.strip())
+    return found

@@ -1,0 +1,28 @@
+"""A link's host says what its entry is: open source on a code host, a package on a registry."""
+
+from __future__ import annotations
+
+from ask_applicant.agents.offline.link_kinds import link_kind, link_kinds
+from ask_applicant.tools.ranking import rank
+from ask_applicant.tools.result import Fact
+
+
+def test_code_hosts_and_registries_name_their_kind() -> None:
+    assert "open source" in link_kind("https://gitlab.com/team/tool")
+    assert "package" in link_kind("https://www.npmjs.com/package/left-pad")
+    assert "open source" in link_kind("https://crates.io/crates/serde")
+    assert link_kind("https://example.com/about") == ""
+    assert link_kind(None) == ""
+
+
+def test_every_link_in_a_text_counts() -> None:
+    text = "Docs at https://example.org; code at https://codeberg.org/me/thing."
+    assert "repository" in link_kinds(text)
+
+
+def test_a_search_for_open_source_finds_a_project_that_only_links_its_repository() -> None:
+    facts = [
+        Fact(source="projects[0]", text="Budget app. URL: https://gitlab.com/me/budget."),
+        Fact(source="projects[1]", text="Internal reporting dashboards for the finance team."),
+    ]
+    assert [fact.source for fact in rank("open source", facts)] == ["projects[0]"]
