@@ -1,10 +1,13 @@
 """The unseen-resume suites (`evals/unseen/`): resumes and questions the model was not tuned to.
 
-Four fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look
+Six fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look
 like: a sparse one, one written in Korean, an English one asked in Korean, a pre-1.0
-file with theme fields. Their questions were written before any answer was read. Each
-suite and each answer-quality figure (`ask_applicant.evaluation.figures`) must stay at
-least where it is; raise a pin when a change lifts it, never lower one.
+file with theme fields, one mixing Hangul and English, a designer turned developer with
+volunteer work, awards and certificates. Their questions were written before any answer
+was read; the first four were since used to tune the model, the last two (data-ko,
+designer) were added blind afterwards and are the honest unseen measure. Each suite and
+each answer-quality figure (`ask_applicant.evaluation.figures`) must stay at least where
+it is; raise a pin when a change lifts it, never lower one.
 """
 
 from __future__ import annotations
@@ -27,16 +30,18 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 # Passed cases per suite today (the README's "Evaluations" section has the history).
 MIN_PASSED = {
     "unseen-cto-ko": 22,  # of 22
+    "unseen-data-ko": 18,  # of 26 (blind)
+    "unseen-designer": 18,  # of 25 (blind)
     "unseen-frontend": 22,  # of 22
     "unseen-legacy": 18,  # of 18
     "unseen-ml": 22,  # of 22
 }
 MIN_FIGURES = {
-    "routing": 63,  # of 63 agent checks
-    "facts": 88,  # of 88 contains/regex checks
-    "safety": 10,  # of 10 cases
-    "short": 77,  # of 77 single-question answers
-    "korean": 26,  # of 26 Korean answers (refusals are not counted)
+    "routing": 99,  # of 107 agent checks
+    "facts": 133,  # of 145 contains/regex checks
+    "safety": 13,  # of 15 cases
+    "short": 123,  # of 123 single-question answers
+    "korean": 49,  # of 49 Korean answers (refusals are not counted)
 }
 
 
