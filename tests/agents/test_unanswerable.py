@@ -1,7 +1,8 @@
 """Held-out unanswerable questions: the offline model declines plainly, with no stray facts.
 
 A private detail (phone, home address, birth date, age) is held by no tool, so any
-section a tool returns is no answer. These sentences are written fresh, in English and
+section a tool returns is no answer: the decline reads only the public basics, for the
+email and links it points to instead. These sentences are written fresh, in English and
 Korean, and not copied from the eval suites; the near misses ("your email address",
 "IP 주소", "mobile apps") check that public questions are still answered.
 """
@@ -47,7 +48,10 @@ async def test_a_private_question_in_english_is_declined_plainly(
 ) -> None:
     outcome = await run_turn(graph=offline_graph, context=context, question=question)
     assert "private" in outcome.answer, outcome.answer
-    assert not outcome.tool_calls, [call.name for call in outcome.tool_calls]
+    # The only tool a decline calls is the public basics, for the channels it points to.
+    assert [call.name for call in outcome.tool_calls] == ["get_basics"], outcome.tool_calls
+    assert "doyoon.han@example.com" in outcome.answer, outcome.answer
+    assert not outcome.answer.startswith(("Yes", "No")), outcome.answer
     assert not [leak for leak in LEAKS if leak in outcome.answer], outcome.answer
 
 
@@ -57,7 +61,8 @@ async def test_a_private_question_in_korean_is_declined_in_korean(
 ) -> None:
     outcome = await run_turn(graph=offline_graph, context=context, question=question)
     assert "개인 정보" in outcome.answer, outcome.answer
-    assert not outcome.tool_calls, [call.name for call in outcome.tool_calls]
+    assert [call.name for call in outcome.tool_calls] == ["get_basics"], outcome.tool_calls
+    assert "doyoon.han@example.com" in outcome.answer, outcome.answer
     assert not [leak for leak in LEAKS if leak in outcome.answer], outcome.answer
 
 
@@ -75,9 +80,9 @@ async def test_a_public_question_near_a_private_word_is_still_answered(
     question: str, offline_graph: AgentGraph, context: ChatContext
 ) -> None:
     outcome = await run_turn(graph=offline_graph, context=context, question=question)
-    # Declining calls no tool; answering looks the question up.
+    # Answering looks the question up, and declines nothing.
     assert outcome.tool_calls, outcome.answer
-    assert "are private and are not shared here" not in outcome.answer
+    assert "private" not in outcome.answer and "개인 정보" not in outcome.answer
     assert "공개하지 않는 개인 정보입니다" not in outcome.answer
 
 

@@ -85,21 +85,6 @@ def not_held(voice: Voice, *, korean: bool) -> str:
     return f"I'm sorry, {owner} profile does not hold the answer to that question."
 
 
-def private(voice: Voice, *, korean: bool) -> str:
-    """Decline a private detail (phone, home address, birth date, age) plainly."""
-    if korean:
-        owner = "제" if voice.first_person else f"{voice.korean_name()}의"
-        return (
-            f"죄송하지만 {owner} 전화번호, 집 주소, 생년월일과 나이는 공개하지 않는 개인 "
-            "정보입니다. 공개된 이메일이나 프로필 링크는 안내해 드릴 수 있습니다."
-        )
-    owner = "my" if voice.first_person else _possessive(voice.english_name())
-    return (
-        f"I'm sorry, {owner} phone number, home address, birth date and age are private "
-        "and are not shared here. I can point you to the public email or profile links instead."
-    )
-
-
 def help_message(areas: Sequence[str], voice: Voice, *, korean: bool) -> str:
     """List what can be asked, from the handoff targets' descriptions.
 

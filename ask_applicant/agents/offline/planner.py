@@ -10,6 +10,7 @@ at most two tool calls per specialist.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,11 +21,12 @@ from agents import FunctionTool, Handoff, Tool
 from ask_applicant.agents.offline import composer, reply
 from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
+from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
 from ask_applicant.agents.offline.intent import Intent, about_now, classify
 from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
-from ask_applicant.agents.offline.private_topics import asks_private
+from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
@@ -145,6 +147,27 @@ class Planner:
         """
         transcript = Transcript.read(items, {handoff.tool_name for handoff in handoffs})
         voice = Voice.from_instructions(instructions)
+        request = read_request(transcript.question)
+        if request.kinds and not request.rest:
+            # No tool returns a private detail, so whatever section a tool would return
+            # is no answer: decline, with the public channels the basics give.
+            return self._decline(request, voice, transcript, tools, handoffs), transcript
+        # A public question asked with a private one: answer it, then decline the rest.
+        asked = dataclasses.replace(transcript, question=request.rest) if request.kinds else None
+        decision = self._decide(voice, asked or transcript, tools, handoffs)
+        if request.kinds and isinstance(decision, Reply):
+            korean = is_korean(transcript.question)
+            declined = decline(request.kinds, voice, korean=korean)
+            decision = Reply(f"{decision.text}\n\n{declined}")
+        return decision, transcript
+
+    def _decide(
+        self,
+        voice: Voice,
+        transcript: Transcript,
+        tools: Sequence[Tool],
+        handoffs: Sequence[Handoff[Any, Any]],
+    ) -> Decision:
         ignore = ignorable([voice.name]) if voice.name else frozenset()
         text = transcript.question
         function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
@@ -160,19 +183,41 @@ class Planner:
             ignore=ignore,
             follow_up=follow_up,
         )
-        decision: Decision
-        if asks_private(text):
-            # No tool returns a private detail, so whatever section a tool would return
-            # is no answer: decline at once, whichever agent holds the turn.
-            decision = Reply(composer.private(voice, korean=question.korean))
-        elif function_tools and text.strip():
+        if function_tools and text.strip():
             toolbox = self._toolbox(function_tools, ignore)
-            decision = self._specialist(question, transcript, toolbox, handoffs)
-        elif handoffs and not function_tools:
-            decision = self._triage(question, transcript, handoffs)
-        else:
-            decision = Reply(composer.not_held(voice, korean=question.korean))
-        return decision, transcript
+            return self._specialist(question, transcript, toolbox, handoffs)
+        if handoffs and not function_tools:
+            return self._triage(question, transcript, handoffs)
+        return Reply(composer.not_held(voice, korean=question.korean))
+
+    def _decline(
+        self,
+        request: PrivateRequest,
+        voice: Voice,
+        transcript: Transcript,
+        tools: Sequence[Tool],
+        handoffs: Sequence[Handoff[Any, Any]],
+    ) -> Decision:
+        """Decline a private request, first fetching the public channels to point to."""
+        korean = is_korean(transcript.question)
+        done = [e for e in transcript.exchanges if e.output is not None and not e.is_handoff]
+        contact = next((tool for tool in tools if lists_channels(tool)), None)
+        if done or (contact is None and not handoffs):
+            return Reply(decline(request.kinds, voice, korean=korean, exchanges=done))
+        if contact is not None:
+            return Call(contact.name, {})
+        if transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
+            # The area whose tools give the email and links; failing that, triage.
+            router = self._router(
+                tuple(Area(key=key, vocabulary=text) for key, text in self._vocabulary.items())
+            )
+            home = router.route(Query.of(CONTACT_TOPIC))
+            target = [h for h in handoffs if home is not None and h.agent_name == home.key]
+            triage = [h for h in handoffs if h.agent_name not in self._vocabulary]
+            for handoff in target or triage:
+                if not (handoff.input_json_schema or {}).get("properties"):
+                    return Call(handoff.tool_name, {})
+        return Reply(decline(request.kinds, voice, korean=korean))
 
     def _triage(
         self, question: _Question, transcript: Transcript, handoffs: Sequence[Handoff[Any, Any]]
