@@ -172,6 +172,13 @@ FOLLOW_UPS = [
 PLACES = [
     case("Where does she live?", "resume", contains=("Busan",), absent=("48058", "해운대", "@")),
     case("어느 도시에 살아요?", "resume", contains=("Busan",), absent=("48058", "해운대")),
+    # Yes or no, and where she is either way; never the street or the postal code.
+    case("Is she based in Busan?", "resume", starts="Yes", absent=("48058", "해운대")),
+    case("Does she live in Seoul?", "resume", starts="No", contains=("Busan",), absent=("48058",)),
+    case("부산에 사나요?", "resume", starts="예", absent=("48058", "해운대")),
+    case("서울에 거주하세요?", "resume", starts="아니요", contains=("Busan",), absent=("해운대",)),
+    # A public profile link asked for in Hangul ("주소" here is the link, not a home).
+    case("깃허브 주소 알려주세요", "resume", contains=("github.com/sypark",), absent=("해운대",)),
     case("Who is she?", "resume", contains=("platform team",)),
     # "First" is one entry, the earliest: not the whole history.
     case("What was her first job?", "career", contains=("Northwind",), absent=("그린웨이브",)),

@@ -29,6 +29,8 @@ _KOREAN_WORDS = frozenset(
     "했어요 했나요 하나요 알려 알려주세요 주세요 경험 회사 일을 일했어요 했었나요 지금 현재 "
     "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용".split()
 )
+# Suffixes of Korean place names: city, district, county, province.
+_DIVISIONS = frozenset("시구군도")
 # A skeleton this short would link unrelated words.
 MIN_SKELETON = 2
 
@@ -81,11 +83,13 @@ def hangul_skeleton(word: str) -> str:
 
 
 def _stems(word: str) -> list[str]:
-    """A Hangul word and the word without a trailing particle."""
+    """A Hangul word, the word without a trailing particle, and a place without its
+    administrative suffix ("성남시" is Seongnam, "분당구" Bundang)."""
     found = [word]
     for particle in _PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             found.append(word[: -len(particle)])
+    found += [stem[:-1] for stem in list(found) if len(stem) >= 3 and stem[-1] in _DIVISIONS]
     return found
 
 

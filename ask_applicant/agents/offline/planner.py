@@ -383,6 +383,8 @@ def _fallback_area(router: Router, question: _Question) -> Area | None:
         return best[0]
     intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
     topic = _INTENT_TOPICS.get(intent)
-    if topic is None:
-        return None
-    return router.route(Query.of(topic))
+    if topic is not None:
+        return router.route(Query.of(topic))
+    # Failing both, the concepts its phrasing stands for ("based in": a location).
+    concepts = " ".join(question.query.concepts)
+    return router.route(Query.of(concepts)) if concepts else None

@@ -44,7 +44,8 @@ _ASK_KO = (
 _PUBLIC_PHRASES = re.compile(
     r"\b(e-?mail|web\s*site|website|homepage|blog|github|git\s*hub|linkedin|portfolio|url|ip|web)"
     r"\s+(address|number|link|url)\b"
-    r"|(이메일|메일|웹\s*사이트|홈페이지|블로그|깃허브|깃헙|링크드인|포트폴리오|IP|아이피|웹)\s*주소",
+    r"|(이메일|메일|웹\s*사이트|홈페이지|블로그|깃허브|깃헙|링크드인|포트폴리오|아이피|웹|e-?mail|web\s*site"
+    r"|homepage|blog|github|linkedin|portfolio|url|ip|web)\s*주소",
     _FLAGS,
 )
 

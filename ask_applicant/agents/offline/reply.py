@@ -107,6 +107,15 @@ def compose(
     if intent is Intent.YES_NO and about_now(question) and ongoing and not backing:
         # "Is she currently employed?": the job without an end date says yes.
         backing = ongoing
+    if intent is Intent.YES_NO and places and "location" in concept_terms(question):
+        # "Is she based in Seoul?": yes or no by whether her location names it (in
+        # either script), and where she is either way.
+        # The place's own words count, not its label ("location") or the question's
+        # concepts ("거주" stands for location).
+        own = [term for term in subject if term not in concept_terms(question)]
+        named = any(touched(fact.text.split(": ", 1)[-1], question, own) for fact in places)
+        lead = ("예." if named else "아니요.") if korean else ("Yes." if named else "No.")
+        return _join(lead, [_line(places[0], width, question, focus, korean=korean)])
     if intent is Intent.YES_NO:
         if not backing:
             return no_mention(question, korean=korean, ignore=ignore)

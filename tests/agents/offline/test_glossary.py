@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ask_applicant.agents.offline.glossary import concept_terms, rewrite
 
 
@@ -24,3 +26,15 @@ def test_script_filters_keep_translations_and_synonyms_apart() -> None:
 def test_phrases_that_mislead_are_rewritten() -> None:
     assert "language" not in rewrite("What programming languages does she know?")
     assert "경력" not in rewrite("수상 경력이 있으신가요?")
+
+
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [("日本語 — 기초 회화", "japanes"), ("中文 (Mandarin)", "chines"), ("Español: B2", "spanish")],
+)
+def test_a_spoken_language_written_in_its_own_script_means_the_same_language(
+    written: str, language: str
+) -> None:
+    # 일본어, Japanese and 日本語 all stand for one language.
+    assert language in concept_terms(written)
+    assert "languag" in concept_terms(written)

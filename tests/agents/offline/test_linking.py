@@ -37,3 +37,9 @@ def test_different_names_do_not_link() -> None:
 
 def test_a_particle_after_a_hangul_name_does_not_hide_it() -> None:
     assert linked("크레딧스위스에 얼마나 있었어요?", "Quantitative Analyst at Credit Suisse")
+
+
+def test_a_place_links_without_its_administrative_suffix() -> None:
+    assert linked("Is she based in Seongnam?", "성남시 분당구, 경기도, KR")
+    assert linked("Does he live in Bundang?", "성남시 분당구")
+    assert not linked("Is she based in Seoul?", "성남시 분당구, 경기도, KR")
