@@ -23,9 +23,10 @@ redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[3])))
 return 1
 """
 
-# KEYS[1]: the key's hits (a sorted set of hit -> time); ARGV: limit, window, hit.
-# Returns 0 when allowed (and counted), else the whole seconds to wait.
-HIT = """
+# KEYS[1]: the key's hits (a sorted set of hit -> time); ARGV: limit, window[, hit].
+# Forgets hits older than the window; when the window is full, returns the whole seconds
+# until its oldest hit leaves it.
+_REFUSE_WHEN_FULL = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local window = tonumber(ARGV[2])
@@ -34,23 +35,18 @@ if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
 end
+"""
+# Returns 0 when allowed (and counted), else the whole seconds to wait.
+HIT = (
+    _REFUSE_WHEN_FULL
+    + """
 redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('EXPIRE', KEYS[1], math.ceil(window))
 return 0
 """
-
-# The same window, only asked: KEYS[1] and ARGV (limit, window) as for HIT; nothing counted.
-PEEK = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
-end
-return 0
-"""
+)
+# The same question, nothing counted.
+PEEK = _REFUSE_WHEN_FULL + "return 0\n"
 
 
 class SharedLimits:
