@@ -9,11 +9,11 @@ are held out: written fresh, not copied from the eval suites.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from agents import SQLiteSession
 
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph, build_agent_graph
@@ -137,19 +137,6 @@ def offline_graph(sample_profile: Profile) -> AgentGraph:
     return build_agent_graph(profile=sample_profile)
 
 
-async def _converse(graph: AgentGraph, context: ChatContext, turns: tuple[str, ...]) -> TurnOutcome:
-    session = SQLiteSession(f"follow-up-{abs(hash(turns))}")
-    agent: str | None = None
-    outcome: TurnOutcome | None = None
-    for question in turns:
-        outcome = await run_turn(
-            graph=graph, context=context, question=question, session=session, starting_key=agent
-        )
-        agent = outcome.agent
-    assert outcome is not None
-    return outcome
-
-
 def _miss(conversation: Conversation, outcome: TurnOutcome) -> str | None:
     calls = {call.name: call.arguments for call in outcome.tool_calls}
     seen = f"{outcome.agent} {list(outcome.handoffs)} {calls}"
@@ -168,11 +155,15 @@ def _miss(conversation: Conversation, outcome: TurnOutcome) -> str | None:
 
 @pytest.mark.parametrize(("kind", "table"), [("stays", STAYS), ("moves", MOVES)])
 async def test_follow_ups_stay_with_the_specialist_and_topic_changes_move(
-    kind: str, table: list[Conversation], offline_graph: AgentGraph, context: ChatContext
+    kind: str,
+    table: list[Conversation],
+    offline_graph: AgentGraph,
+    context: ChatContext,
+    converse: Callable[..., Awaitable[TurnOutcome]],
 ) -> None:
     misses = []
     for conversation in table:
-        outcome = await _converse(offline_graph, context, conversation.turns)
+        outcome = await converse(offline_graph, context, conversation.turns)
         problem = _miss(conversation, outcome)
         if problem is not None:
             misses.append(f"{' / '.join(conversation.turns)}: {problem}")
@@ -180,9 +171,9 @@ async def test_follow_ups_stay_with_the_specialist_and_topic_changes_move(
 
 
 async def test_an_elliptical_follow_up_borrows_the_frame_of_the_previous_question(
-    offline_graph: AgentGraph, context: ChatContext
+    offline_graph: AgentGraph, context: ChatContext, converse: Callable[..., Awaitable[TurnOutcome]]
 ) -> None:
-    outcome = await _converse(
+    outcome = await converse(
         offline_graph, context, ("How many years have you worked with Redis?", "And with MySQL?")
     )
     assert outcome.handoffs == []

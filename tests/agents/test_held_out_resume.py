@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from agents import SQLiteSession
 
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import AgentGraph, build_agent_graph
@@ -211,19 +211,6 @@ def park(profile: Profile, settings: Settings) -> ChatContext:
     return ChatContext(user_id="u", session_id="s", profile=profile, settings=settings)
 
 
-async def _converse(graph: AgentGraph, context: ChatContext, turns: tuple[str, ...]) -> TurnOutcome:
-    session = SQLiteSession(f"held-out-{abs(hash(turns))}")
-    agent: str | None = None
-    outcome: TurnOutcome | None = None
-    for question in turns:
-        outcome = await run_turn(
-            graph=graph, context=context, question=question, session=session, starting_key=agent
-        )
-        agent = outcome.agent
-    assert outcome is not None
-    return outcome
-
-
 def _miss(expected: Case, outcome: TurnOutcome) -> str | None:
     answer = outcome.answer
     problems = []
@@ -244,11 +231,14 @@ def _miss(expected: Case, outcome: TurnOutcome) -> str | None:
 
 @pytest.mark.parametrize("table", list(TABLES))
 async def test_held_out_questions_on_an_unseen_resume_are_answered(
-    table: str, graph: AgentGraph, park: ChatContext
+    table: str,
+    graph: AgentGraph,
+    park: ChatContext,
+    converse: Callable[..., Awaitable[TurnOutcome]],
 ) -> None:
     misses = []
     for expected in TABLES[table]:
-        problem = _miss(expected, await _converse(graph, park, expected.turns))
+        problem = _miss(expected, await converse(graph, park, expected.turns))
         if problem is not None:
             misses.append(problem)
     assert misses == []
