@@ -43,7 +43,7 @@ def named(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[
     Returns:
         One or two facts, or [] when the question names no single entry.
     """
-    headed = [(fact, _heading(fact.text)) for fact in facts]
+    headed = [(fact, heading(fact.text)) for fact in facts]
     headed = [(fact, heading) for fact, heading in headed if heading]
     if len(headed) < 2:
         return []
@@ -80,7 +80,8 @@ def told(fact: Fact, *, korean: bool) -> str:
     return _cite(" ".join(parts), fact, korean=korean)
 
 
-def _heading(text: str) -> str:
+def heading(text: str) -> str:
+    """The entry's heading: the text before its period in parentheses ("" without one)."""
     period = _PERIOD.search(text)
     return text[: period.start()].strip() if period else ""
 

@@ -25,6 +25,7 @@ from ask_applicant.agents.offline.intent import (
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import korean_duration, render
+from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
@@ -127,6 +128,16 @@ def compose(
         # The entry the question names by its heading comes before one that merely
         # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
         dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
+        whole = _spanning(dated) if intent is Intent.DURATION else None
+        parts = [fact for fact in dated if "," not in fact.source]
+        roles = _same_employer(parts, question, subject) if intent is Intent.DURATION else []
+        if whole is not None or roles:
+            # "How long at Fernleaf?" with two roles there: the time across both, then
+            # each role on its own line.
+            day = today or date.today()
+            lead = _span_lead(whole or None, roles, korean=korean, today=day)
+            shown = roles or parts
+            return _join(lead, [_line(f, width, question, focus, korean=korean) for f in shown])
         if dated:
             chosen = dated
             lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
@@ -210,6 +221,44 @@ def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
         if answer_no
         else (f"The profile does not mention {told}.")
     )
+
+
+def _spanning(dated: Sequence[Fact]) -> Fact | None:
+    """The fact that sums up every other dated fact's entries (a tool's total over two
+    roles at one employer), when the others name more than one entry."""
+    single = {fact.source for fact in dated if "," not in fact.source}
+    for fact in dated:
+        covered = set(fact.source.split(", "))
+        if len(single) > 1 and len(covered) > 1 and single <= covered:
+            return fact
+    return None
+
+
+def _same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[Fact]:
+    """Two or more dated entries whose headings name what the question names (two roles
+    at one employer, in either script), oldest first; [] otherwise."""
+    # One fact per entry: a tool's total over one entry repeats that entry.
+    unique = list({fact.source: fact for fact in reversed(facts)}.values())[::-1]
+    headed = [(fact, entry.heading(fact.text) or fact.text.split(":", 1)[0]) for fact in unique]
+    asked = [term for term in subject if term not in concept_terms(question)]
+    for term in asked:
+        named = [fact for fact, heading in headed if term in terms(heading)]
+        if 2 <= len(named) < len(headed):
+            return sorted(named, key=_start)
+    named = [fact for fact, heading in headed if linked(question, heading)]
+    return sorted(named, key=_start) if 2 <= len(named) < len(headed) else []
+
+
+def _span_lead(whole: Fact | None, roles: Sequence[Fact], *, korean: bool, today: date) -> str:
+    """"About N years (start – end)." over a summing fact, or over several entries."""
+    if whole is not None:
+        return _time_lead(whole, Intent.DURATION, korean=korean, today=today)
+    periods = [_PERIOD.search(fact.text) for fact in roles]
+    starts = [period["start"] for period in periods if period]
+    ends = [period["end"] for period in periods if period]
+    end = "present" if "present" in ends else max(ends)
+    merged = Fact(source=", ".join(fact.source for fact in roles), text=f"{min(starts)} – {end}")
+    return _time_lead(merged, Intent.DURATION, korean=korean, today=today)
 
 
 def _ongoing(fact: Fact) -> bool:
