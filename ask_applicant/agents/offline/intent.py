@@ -60,7 +60,11 @@ _EN_LIST = re.compile(
 )
 _KO_LIST = re.compile(r"목록|모두|전부|어떤\s*\S+들|무슨\s*\S+들|다\s*알려")
 # "any open-source packages", "some awards": a quantifier, up to two words, a plural.
-_SEVERAL = re.compile(r"\b(?:any|some|all|which)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I)
+_SEVERAL = re.compile(
+    r"\b(?:any|some|all|which|ha(?:ve|s|d))\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I
+)
+# "프로젝트가 있나요?": Korean marks no plural; whether there are any asks for each one.
+_KO_ANY = re.compile(r"(이|가)\s*(있나요|있어요|있습니까|있으신가요|있었나요|있을까요)")
 # How big, how many: the answer is the line with the number.
 # ("How many years of X?" is the years tool's own answer, not a count in a line.)
 _EN_AMOUNT = re.compile(
@@ -134,7 +138,7 @@ def asks_for_several(question: str) -> bool:
     for match in _SEVERAL.finditer(question):
         if match.group(1).lower() not in _NOT_PLURAL:
             return True
-    return bool(_KO_LIST.search(question))
+    return bool(_KO_LIST.search(question) or _KO_ANY.search(question))
 
 
 def listed_terms(question: str) -> list[str]:

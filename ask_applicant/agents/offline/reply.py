@@ -119,7 +119,9 @@ def compose(
         return _join(lead, [_line(places[0], width, question, focus, korean=korean)])
     if intent is Intent.YES_NO:
         if not backing:
-            return no_mention(question, korean=korean, ignore=ignore)
+            return _held_instead(
+                no_mention(question, korean=korean, ignore=ignore), evidence, question, korean
+            )
         # "Does he know Kafka?" is answered by the skills entry before a project's mention.
         placed = set(topics(question))
         backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
@@ -250,7 +252,7 @@ def _same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str])
 
 
 def _span_lead(whole: Fact | None, roles: Sequence[Fact], *, korean: bool, today: date) -> str:
-    """"About N years (start – end)." over a summing fact, or over several entries."""
+    """ "About N years (start – end)." over a summing fact, or over several entries."""
     if whole is not None:
         return _time_lead(whole, Intent.DURATION, korean=korean, today=today)
     periods = [_PERIOD.search(fact.text) for fact in roles]
@@ -259,6 +261,20 @@ def _span_lead(whole: Fact | None, roles: Sequence[Fact], *, korean: bool, today
     end = "present" if "present" in ends else max(ends)
     merged = Fact(source=", ".join(fact.source for fact in roles), text=f"{min(starts)} – {end}")
     return _time_lead(merged, Intent.DURATION, korean=korean, today=today)
+
+
+def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:
+    """A "no" followed by what the section asked about does hold: "a computer science
+    degree?" is answered with the degree she has, not only with what she lacks."""
+    asked = set(concept_terms(question))
+    held = [fact for fact in evidence.facts if field(fact.source) in asked]
+    heads = [(entry.heading(fact.text), fact.source) for fact in held[:3]]
+    shown = [
+        f"{render(head, source) if korean else head} ({source})" for head, source in heads if head
+    ]
+    if not shown:
+        return no
+    return f"{no} {'프로필에 있는 내용' if korean else 'What it lists'}: {'; '.join(shown)}."
 
 
 def _ongoing(fact: Fact) -> bool:

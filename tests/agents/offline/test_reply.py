@@ -71,3 +71,89 @@ def test_a_yes_no_question_whose_tools_found_nothing_is_not_answered_no() -> Non
         "I'm sorry, my profile does not hold the answer to that question.\n"
         "Note: I have not prepared FAQ answers."
     )
+
+
+TWO_ROLES = Evidence(
+    facts=[
+        Fact("work[1]", "Developer at Fernleaf Health (2021-06 – 2023-01) Booking flows."),
+        Fact("work[0]", "Senior Developer at Fernleaf Health (2023-02 – present) Scheduling."),
+        Fact("work[2]", "Product Designer at Kitebox Studio (2016-09 – 2021-02) Banking apps."),
+    ]
+)
+
+
+def test_how_long_at_an_employer_with_two_roles_counts_both() -> None:
+    question = "How long has she been at Fernleaf Health?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None
+    assert text.startswith("About 5 years and 6 months (2021-06 – present).")
+    assert "(work[0])" in text and "(work[1])" in text and "Kitebox" not in text
+
+
+def test_a_tools_total_over_two_roles_is_the_duration_asked_for() -> None:
+    totals = Evidence(
+        facts=[
+            Fact("work[1]", "Developer at Fernleaf Health: 2021-06-01 – 2023-01-31 (1.7 years)."),
+            Fact("work[0]", "Senior at Fernleaf Health: 2023-02-01 – 2026-11-27 (3.8 years)."),
+            Fact(
+                "work[0], work[1]",
+                "Fernleaf: about 5.5 years of experience, from 2 jobs/projects (work[0], work[1]);"
+                " overlapping periods counted once (2021-06-01 – 2026-11-27).",
+            ),
+        ]
+    )
+    question = "How long has she been at Fernleaf Health?"
+    text = compose(totals, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("About 5 years and 6 months")
+
+
+def test_a_korean_duration_over_two_roles_is_korean() -> None:
+    question = "Fernleaf Health에서 얼마나 일했어요?"
+    text = compose(TWO_ROLES, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("5년 6개월입니다 (2021년 6월 – 현재).")
+
+
+DEGREES = Evidence(
+    facts=[
+        Fact(
+            "education[0]", "BSc, Economics — McMaster University (2012-09 – 2016-05) Score: 3.6."
+        ),
+        Fact(
+            "education[1]",
+            "Certificate, iOS Development — Harbourfront Academy (2019-01 – 2019-04)",
+        ),
+    ]
+)
+
+
+def test_no_to_a_degree_names_the_degrees_held() -> None:
+    question = "Does she hold a computer science degree?"
+    text = compose(DEGREES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("No, the profile does not mention")
+    assert "BSc, Economics — McMaster University (education[0])" in text
+
+
+def test_a_korean_no_to_a_degree_names_the_degrees_held_in_korean_frames() -> None:
+    question = "컴퓨터공학 학위 있어요?"
+    text = compose(DEGREES, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("아니요")
+    assert "프로필에 있는 내용: BSc, Economics" in text
+
+
+def test_a_korean_question_whether_there_are_any_lists_each_one() -> None:
+    repos = Evidence(
+        facts=[
+            Fact(
+                "projects[0]",
+                "ledger-outbox (2024-02 – present) 라이브러리. URL: https://github.com/d/ledger-outbox",
+            ),
+            Fact(
+                "projects[1]",
+                "canary-lab (2023-09 – present) 실습 저장소. URL: https://github.com/d/canary-lab",
+            ),
+        ]
+    )
+    question = "깃허브에 올려 둔 프로젝트가 있나요?"
+    text = compose(repos, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("예.")
+    assert "ledger-outbox" in text and "canary-lab" in text
