@@ -57,9 +57,9 @@ SECTION_WORDS: Mapping[str, str] = {
         "work history employment jobs companies employer position title experience years "
         "job fit job description posting requirements motivation leaving changing jobs "
         "career goals role salary compensation remote relocation working style management "
-        "manager strengths weaknesses "
+        "manager strengths weaknesses gap break timeline "
         "경력 회사 직장 재직 근무 직무 직책 연차 이직 퇴사 커리어 목표 포지션 연봉 "
-        "원격 이주 업무 방식 매니저 강점 약점 공고 적합"
+        "원격 이주 업무 방식 매니저 강점 약점 공고 적합 공백 공백기"
     ),
 }
 

@@ -73,6 +73,7 @@ _EN_AMOUNT = re.compile(
 _KO_AMOUNT = re.compile(r"몇\s*(명|개|건|곳)|규모|얼마나\s*(큰|많)")
 _POSTING_CHARS = 200
 # Words that end in -s without being plural.
+_YEAR = re.compile(r"(?<![\d.-])((?:19|20)\d\d)(?![\d.-])")
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "his", "its", "us", "as"})
 
 
@@ -103,6 +104,12 @@ def classify(question: str) -> Intent:
     if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
         return Intent.AMOUNT
     return Intent.DESCRIBE
+
+
+def named_years(question: str) -> tuple[int, int] | None:
+    """The span of years a question names ("around 2014 to 2015", "2015년에"), or None."""
+    found = [int(year) for year in _YEAR.findall(question)]
+    return (min(found), max(found)) if found else None
 
 
 def about_now(question: str) -> bool:

@@ -24,7 +24,7 @@ from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
-from ask_applicant.agents.offline.intent import Intent, about_now, classify
+from ask_applicant.agents.offline.intent import Intent, about_now, classify, named_years
 from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
@@ -382,7 +382,8 @@ def _fallback_area(router: Router, question: _Question) -> Area | None:
     if best is not None and best[1] > 0:
         return best[0]
     intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
-    topic = _INTENT_TOPICS.get(intent)
+    # "What was she doing in 2017?": a year places the question in the work history.
+    topic = _INTENT_TOPICS.get(Intent.WHEN if named_years(question.text) else intent)
     if topic is not None:
         return router.route(Query.of(topic))
     # Failing both, the concepts its phrasing stands for ("based in": a location).

@@ -22,6 +22,7 @@ from ask_applicant.agents.offline.intent import (
     about_now,
     asks_for_several,
     listed_terms,
+    named_years,
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import korean_duration, render
@@ -94,6 +95,18 @@ def compose(
         alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    years = named_years(question)
+    if years and intent not in (Intent.WHEN, Intent.DURATION, Intent.YES_NO):
+        # "What was he doing around 2014 to 2015?": the entries of those years; when none
+        # covers them, the entries just before and after (a gap is an answer too).
+        width = _BUDGET[Intent.LIST][0] + 90
+        during, around = _during(evidence.facts, years, today or date.today())
+        if during or around:
+            lead = "" if during else _nothing_in(years, korean=korean)
+            shown = during or around
+            return _join(
+                lead, [_line(fact, width, question, subject, korean=korean) for fact in shown]
+            )
     places = [fact for fact in evidence.facts if is_place(fact)]
     if intent is Intent.WHERE and not backing and places:
         # "Where is she based?": the location, not every basic.
@@ -275,6 +288,35 @@ def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> s
     if not shown:
         return no
     return f"{no} {'프로필에 있는 내용' if korean else 'What it lists'}: {'; '.join(shown)}."
+
+
+def _during(
+    facts: Sequence[Fact], years: tuple[int, int], today: date
+) -> tuple[list[Fact], list[Fact]]:
+    """The dated entries that overlap `years`, oldest first, and (when none does) the
+    entries that ended just before and started just after them."""
+    spans = []
+    for fact in facts:
+        period = _PERIOD.search(fact.text)
+        if period is not None:
+            end = today.year if period["end"] == "present" else int(period["end"][:4])
+            spans.append((int(period["start"][:4]), end, fact))
+    during = [fact for start, end, fact in spans if start <= years[1] and end >= years[0]]
+    if during:
+        return sorted(during, key=_start)[:3], []
+    before = [(end, fact) for start, end, fact in spans if end < years[0]]
+    after = [(start, fact) for start, end, fact in spans if start > years[1]]
+    around = [max(before, key=lambda pair: pair[0])[1]] if before else []
+    around += [min(after, key=lambda pair: pair[0])[1]] if after else []
+    return [], around
+
+
+def _nothing_in(years: tuple[int, int], *, korean: bool) -> str:
+    first, last = years
+    named = str(first) if first == last else f"{first}–{last}"
+    if korean:
+        return f"프로필에는 {named}년에 해당하는 항목이 없습니다. 그 전후로는:"
+    return f"The profile lists nothing for {named}. Just before and after:"
 
 
 def _ongoing(fact: Fact) -> bool:

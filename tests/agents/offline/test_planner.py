@@ -49,6 +49,11 @@ def test_triage_calls_the_winning_handoff_with_no_arguments(graph: Graph) -> Non
     )
 
 
+def test_a_question_about_a_year_goes_to_the_work_history(graph: Graph) -> None:
+    for question in ("What was she doing in 2017?", "2015년에는 뭐 하셨어요?"):
+        assert _decide(graph, "triage", question) == Call("transfer_to_career_specialist", {})
+
+
 def test_triage_answers_with_help_when_nothing_matches(graph: Graph) -> None:
     english = _decide(graph, "triage", "hello")
     korean = _decide(graph, "triage", "안녕하세요")

@@ -157,3 +157,21 @@ def test_a_korean_question_whether_there_are_any_lists_each_one() -> None:
     text = compose(repos, question, classify(question), korean=True, today=TODAY)
     assert text is not None and text.startswith("예.")
     assert "ledger-outbox" in text and "canary-lab" in text
+
+
+def test_what_he_did_in_a_year_is_the_entry_of_that_year() -> None:
+    text = answer("What was he doing in 2018?")
+    assert text is not None and text.startswith("백엔드 개발자 at 네이버 (2016-07 – 2021-02)")
+    assert "바람물류" not in text and "Orbit" not in text
+
+
+def test_a_year_no_entry_covers_is_told_with_the_entries_around_it() -> None:
+    gap = Evidence(facts=[JOBS.facts[1], JOBS.facts[2]])
+    question = "2016년에는 뭐 하셨어요?"
+    text = compose(gap, question, classify(question), korean=True, today=TODAY)
+    assert text is not None
+    assert text.startswith("네이버 · 백엔드 개발자")  # 2016-07 – 2021-02 covers 2016
+    question = "What was he doing in 2022?"
+    text = compose(gap, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("The profile lists nothing for 2022.")
+    assert "네이버" in text
