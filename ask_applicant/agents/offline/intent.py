@@ -28,10 +28,14 @@ class Intent(Enum):
     DESCRIBE = "describe"
 
 
-_EN_DURATION = re.compile(r"\bhow long\b|\bfor how many (years|months)\b", re.I)
+_EN_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months)\b|\byears of experience\b"
+    r"|\bhow much experience\b",
+    re.I,
+)
 _KO_DURATION = re.compile(
-    r"얼마(나|동안)\s*(있|일|근무|다니|다녔|재직|됐|되었|했|하셨|계셨)|몇\s*(년|개월)\s*(동안|간|이나)"
-    r"|기간"
+    r"얼마(나|동안)\s*(있|일|근무|다니|다녔|재직|됐|되었|했|하셨|계셨)|몇\s*(년|개월)(?!\s*(도|에))"
+    r"|기간|연차|경력이?\s*얼마"
 )
 _EN_WHEN = re.compile(r"^\W*(when|what year|since when|until when)\b|\bsince when\b", re.I)
 _KO_WHEN = re.compile(r"언제|몇\s*년(도|에)")

@@ -126,6 +126,13 @@ def linked(question: str, text: str) -> bool:
     )
 
 
+def link_length(question: str, text: str) -> int:
+    """The longest skeleton a name in `question` shares with `text` across scripts (0:
+    none); "메이플웨이브 모바일" links longer to "Maplewave Mobile" than to "Mobile"."""
+    shared = (hangul_keys(question) & latin_keys(text)) | (latin_keys(question) & hangul_keys(text))
+    return max(map(len, shared), default=0)
+
+
 def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
     """True when `question` spells `name` (a whole name) in the other script.
 

@@ -26,7 +26,7 @@ from ask_applicant.agents.offline.intent import (
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import korean_duration, render
-from ask_applicant.agents.offline.linking import linked
+from ask_applicant.agents.offline.linking import link_length
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
@@ -48,6 +48,8 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
 MAX_ANSWER_CHARS = 950
 _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = re.compile(rf"(?P<start>{_DAY}) – (?P<end>present|{_DAY})")
+# A tool's total over several entries ("Swift: about 7.5 years of experience, from ...").
+_TOTAL = re.compile(r"^(?P<skill>[^:]+): about (?P<years>\d+(?:\.\d+)?) years of experience\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 # A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
@@ -90,6 +92,8 @@ def compose(
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
     alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
+    # "Her first role at Maplewave?": the earliest of the entries named, if several are.
+    one = one or _first(question, _same_employer(evidence.facts, question, subject))
     one = one or _first(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
         alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
@@ -145,12 +149,12 @@ def compose(
         dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
         whole = _spanning(dated) if intent is Intent.DURATION else None
         parts = [fact for fact in dated if "," not in fact.source]
-        roles = _same_employer(parts, question, subject) if intent is Intent.DURATION else []
+        roles = _same_employer(parts, question, subject)
         if whole is not None or roles:
-            # "How long at Fernleaf?" with two roles there: the time across both, then
-            # each role on its own line.
+            # "How long at Fernleaf?" / "When did she start there?" with two roles there:
+            # the time across both, then each role on its own line.
             day = today or date.today()
-            lead = _span_lead(whole or None, roles, korean=korean, today=day)
+            lead = _span_lead(whole, roles, intent, korean=korean, today=day)
             shown = roles or parts
             return _join(lead, [_line(f, width, question, focus, korean=korean) for f in shown])
         if dated:
@@ -260,20 +264,33 @@ def _same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str])
         named = [fact for fact, heading in headed if term in terms(heading)]
         if 2 <= len(named) < len(headed):
             return sorted(named, key=_start)
-    named = [fact for fact, heading in headed if linked(question, heading)]
-    return sorted(named, key=_start) if 2 <= len(named) < len(headed) else []
+    lengths = [link_length(question, heading) for _, heading in headed]
+    longest = max(lengths, default=0)
+    named = [fact for (fact, _), length in zip(headed, lengths, strict=True) if length == longest]
+    return sorted(named, key=_start) if longest and 2 <= len(named) < len(headed) else []
 
 
-def _span_lead(whole: Fact | None, roles: Sequence[Fact], *, korean: bool, today: date) -> str:
+def _span_lead(
+    whole: Fact | None, roles: Sequence[Fact], intent: Intent, *, korean: bool, today: date
+) -> str:
     """ "About N years (start – end)." over a summing fact, or over several entries."""
     if whole is not None:
-        return _time_lead(whole, Intent.DURATION, korean=korean, today=today)
+        total = _TOTAL.search(whole.text)
+        if total is None:
+            return _time_lead(whole, intent, korean=korean, today=today)
+        # The total names what it counts ("Elixir: about 3 years ..."), as the answer does.
+        if len(_PERIOD.findall(whole.text)) > 1:
+            # Periods with gaps between them: the tool's total is the duration.
+            told = f"약 {total['years']}년" if korean else f"about {total['years']} years"
+            return f"{total['skill']}: {told} ({whole.source})."
+        lead = _time_lead(whole, intent, korean=korean, today=today)
+        return f"{total['skill']}: {lead[0].lower()}{lead[1:]}"
     periods = [_PERIOD.search(fact.text) for fact in roles]
     starts = [period["start"] for period in periods if period]
     ends = [period["end"] for period in periods if period]
     end = "present" if "present" in ends else max(ends)
     merged = Fact(source=", ".join(fact.source for fact in roles), text=f"{min(starts)} – {end}")
-    return _time_lead(merged, Intent.DURATION, korean=korean, today=today)
+    return _time_lead(merged, intent, korean=korean, today=today)
 
 
 def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:

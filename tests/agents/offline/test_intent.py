@@ -44,8 +44,10 @@ def test_the_subject_of_a_yes_no_question_leaves_out_its_grammar() -> None:
         ("How many customers used the app?", Intent.AMOUNT),
         ("개발팀 규모는 어느 정도예요?", Intent.AMOUNT),
         ("몇 명이랑 같이 일했어요?", Intent.AMOUNT),
-        # The years tool answers these itself; they are no count in a line.
-        ("How many years of Rust do you have?", Intent.DESCRIBE),
+        # A duration, not a count in a line: the years tool's total is the answer.
+        ("How many years of Rust do you have?", Intent.DURATION),
+        ("Kotlin 몇 년 했어요?", Intent.DURATION),
+        ("Swift 경력이 얼마나 돼요?", Intent.DURATION),
         # A request, not whether it can be done.
         ("Could you describe her thesis?", Intent.DESCRIBE),
         ("Can you list his certifications?", Intent.LIST),

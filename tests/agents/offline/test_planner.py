@@ -85,7 +85,8 @@ def test_a_specialist_calls_one_tool_then_answers_from_its_output(graph: Graph) 
             ("years_of_experience", output),
         ),
     )
-    assert answer == Reply("Here is what I can tell you:\n- About 4.0 years of Kafka. (work)")
+    # A duration question is answered by the fact itself, with no listing frame.
+    assert answer == Reply("About 4.0 years of Kafka. (work)")
 
 
 def test_an_empty_result_earns_exactly_one_more_attempt(graph: Graph) -> None:

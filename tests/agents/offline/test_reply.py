@@ -104,7 +104,7 @@ def test_a_tools_total_over_two_roles_is_the_duration_asked_for() -> None:
     )
     question = "How long has she been at Fernleaf Health?"
     text = compose(totals, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("About 5 years and 6 months")
+    assert text is not None and text.startswith("Fernleaf: about 5 years and 6 months (2021-06-01")
 
 
 def test_a_korean_duration_over_two_roles_is_korean() -> None:
