@@ -46,6 +46,7 @@ def _cue(*phrases: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# fmt: off
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "remote",
@@ -62,7 +63,7 @@ TOPICS: tuple[Topic, ...] = (
                 "in-person", "in person", "commute", "출근", "사무실", "상주", "오피스",
             ),
         },
-    ),  # fmt: skip
+    ),
     Topic(
         "relocation",
         "relocation",
@@ -74,7 +75,7 @@ TOPICS: tuple[Topic, ...] = (
                 "거주지 이전", "이전 가능",
             ),
         },
-    ),  # fmt: skip
+    ),
     Topic(
         "visa",
         "visa or work authorization",
@@ -87,7 +88,7 @@ TOPICS: tuple[Topic, ...] = (
                 "취업 허가", "영주권", "시민권", "체류 자격", "취업 자격",
             ),
         },
-    ),  # fmt: skip
+    ),
     Topic(
         "notice",
         "notice period or start date",
@@ -99,7 +100,7 @@ TOPICS: tuple[Topic, ...] = (
                 "입사일", "합류 가능", "근무 시작", "퇴사 통보",
             ),
         },
-    ),  # fmt: skip
+    ),
     Topic(
         "travel",
         "travel",
@@ -109,8 +110,9 @@ TOPICS: tuple[Topic, ...] = (
                 "travel", "travelling", "traveling", "business trips?", "on the road", "출장",
             ),
         },
-    ),  # fmt: skip
+    ),
 )
+# fmt: on
 _BY_KEY = {topic.key: topic for topic in TOPICS}
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n+")
 # Fields that hold sentences; lists of keywords, names and links say no condition.

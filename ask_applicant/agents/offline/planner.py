@@ -284,17 +284,15 @@ class Planner:
         # "How about Vue?" asks what the question it continues asked.
         elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
         intent = classify(question.text if elliptic else transcript.question)
-        # A working condition (remote, relocation, visa ...) with no prepared answer is
-        # answered by the resume's own sentence on it, or said not to be spoken of.
-        said = None if _prepared(evidence) else stance.read(question.text, evidence.facts)
+        # A working condition with no prepared answer: the resume's sentence on it (`stance`).
+        said = stance.read(question.text, evidence.facts)
         if said is not None and said.fact is None and len(done) == 1:
-            # The tool that speaks of working conditions may not have been asked yet.
             other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
             if other is not None:
                 return Call(other.name, toolbox.arguments(other, question.text))
         if said is not None:
-            yes_no = intent is Intent.YES_NO
-            return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=yes_no))
+            asks = intent is Intent.YES_NO
+            return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=asks))
         thing = None
         if evidence.empty:
             # No other tool can find what the profile never mentions.
@@ -379,11 +377,6 @@ class Planner:
             return Call(handoff.tool_name, {})
         arguments = fill(schema, QuestionSpans(question.text, question.ignore))
         return Call(handoff.tool_name, arguments.values) if arguments is not None else None
-
-
-def _prepared(evidence: Evidence) -> bool:
-    """True when the applicant's own prepared answers (the FAQ) are among the facts."""
-    return any(fact.source.startswith("faq[") for fact in evidence.facts)
 
 
 def _fallback_area(router: Router, question: _Question) -> Area | None:

@@ -37,13 +37,18 @@ _OUTSIDE = re.compile(
     r"\boutside (?:of )?(?P<en>[^,;.]+)|(?P<ko>\S+)\s*(?:외|밖|이외)(?:\s|의|로|에|지역|$)", re.I
 )
 _WITHIN = re.compile(
-    r"\b(?:within|only (?:in|to)|inside) (?P<en>[^,;.]+)|(?P<ko>\S+?)\s*(?:내에서만|지역만|내|에서만)(?:\s|$)",
+    r"\b(?:within|only (?:in|to)|inside) (?P<en>[^,;.]+)"
+    r"|(?P<ko>\S+?)\s*(?:내에서만|지역만|내|에서만)(?:\s|$)",
     re.I,
 )
 # A place in the question: a capitalised name after "to"/"in" ("moving to Vancouver"),
 # or a Hangul word before "(으)로"/"에서" ("부산으로 이사").
-_PLACE_EN = re.compile(r"\b(?:to|in|into|near|within|inside|around)\s+(?:the\s+)?((?:[A-Z][\w.-]*\s?){1,3})")
-_PLACE_KO = re.compile(r"([가-힣A-Za-z]{2,}?)(?:으로|로|에서|\s(?:안|내|지역))(?:는|도|의|에서는?)?\s")
+_PLACE_EN = re.compile(
+    r"\b(?:to|in|into|near|within|inside|around)\s+(?:the\s+)?((?:[A-Z][\w.-]*\s?){1,3})"
+)
+_PLACE_KO = re.compile(
+    r"([가-힣A-Za-z]{2,}?)(?:으로|로|에서|\s(?:안|내|지역))(?:는|도|의|에서는?)?\s"
+)
 # Visa questions come in two readings: whether a sponsorship is needed, or whether the
 # right to work is held; a sentence in the other reading answers with its opposite.
 _NEED = re.compile(r"\b(?:need|needs|require|requires|required|sponsor\w*)\b|필요|스폰서", re.I)
@@ -60,9 +65,11 @@ class Said:
 
 def read(question: str, facts: Sequence[Fact]) -> Said | None:
     """The resume sentence on the working condition the question asks about, and yes or
-    no (None: the sentence does not settle it); None when the question asks none."""
+    no (None: the sentence does not settle it); None when the question asks none or a
+    prepared FAQ answer is among the facts."""
     topic = asked(question)
-    if topic is None:
+    # The applicant's own prepared answer (the FAQ) is answered as it is written.
+    if topic is None or any(fact.source.startswith("faq[") for fact in facts):
         return None
     wanted = topic.cues(question)
     for fact in facts:
@@ -142,11 +149,15 @@ def _inside(places: Collection[str], limit: str) -> bool:
 
 def _opening(voice: Voice, *, korean: bool) -> str:
     if korean:
-        return "제 프로필에는 이렇게 적혀 있습니다:" if voice.first_person else (
-            f"{voice.korean_name()}의 프로필에는 이렇게 적혀 있습니다:"
+        return (
+            "제 프로필에는 이렇게 적혀 있습니다:"
+            if voice.first_person
+            else (f"{voice.korean_name()}의 프로필에는 이렇게 적혀 있습니다:")
         )
-    return "My profile says:" if voice.first_person else (
-        f"{_possessive(voice.english_name())} profile says:"
+    return (
+        "My profile says:"
+        if voice.first_person
+        else (f"{_possessive(voice.english_name())} profile says:")
     )
 
 
