@@ -12,6 +12,7 @@ from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.offline.linking import names_in
 from ask_applicant.profile import Profile
 from ask_applicant.profile.text import tokens
+from ask_applicant.tools import conditions
 from ask_applicant.tools.contact import request_contact_tool
 from ask_applicant.tools.experience import Span, merge, span_of, years
 from ask_applicant.tools.facts import all_facts, describe, section_facts
@@ -206,7 +207,7 @@ def ask_faq(profile: Profile, *, question: str) -> ToolResult:
         question: The recruiter's question, English or Korean.
     """
     if not profile.faq:
-        return finish(profile, [], "The applicant has not prepared FAQ answers.")
+        return _resume_says(profile, question, "The applicant has not prepared FAQ answers.")
     searchable = [
         Fact(source=f"faq[{i}]", text=f"{e.question} {e.question} {' '.join(e.tags)} {e.answer}")
         for i, e in enumerate(profile.faq)
@@ -219,7 +220,17 @@ def ask_faq(profile: Profile, *, question: str) -> ToolResult:
     if hits:
         return finish(profile, [shown[hit.source] for hit in hits])
     topics = "; ".join(e.question for e in profile.faq)
-    return finish(profile, [], f"No prepared answer matches. Prepared topics: {topics}")
+    return _resume_says(profile, question, f"No prepared answer matches. Prepared topics: {topics}")
+
+
+def _resume_says(profile: Profile, question: str, missing: str) -> ToolResult:
+    """Without a prepared answer, the resume's own sentences on the working condition
+    the question asks about (remote work, relocation, visa, notice, travel)."""
+    wanted, said = conditions.speaking_of(profile.public_resume(), question)
+    if wanted is None or not said:
+        return finish(profile, [], missing)
+    note = f"No prepared answer; the resume's own words on {wanted.label}."
+    return finish(profile, said, note)
 
 
 @function_tool(name_override="get_work_history")
@@ -254,7 +265,8 @@ async def assess_job_fit_tool(ctx: RunContextWrapper[ChatContext], job_descripti
 @function_tool(name_override="ask_faq")
 async def ask_faq_tool(ctx: RunContextWrapper[ChatContext], question: str) -> str:
     """Look up the applicant's prepared answers (FAQ): why they are changing jobs, the role
-    they want, career goals, working style, salary and notice period, remote work.
+    they want, career goals, working style, salary, notice period, remote or on-site work,
+    relocation, visa and work authorization, travel; without one, what the resume says.
 
     Args:
         question: The question as asked, in English or Korean.

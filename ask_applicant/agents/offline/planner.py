@@ -18,17 +18,17 @@ from typing import Any
 
 from agents import FunctionTool, Handoff, Tool
 
-from ask_applicant.agents.offline import composer, reply
+from ask_applicant.agents.offline import composer, reply, stance
 from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
-from ask_applicant.agents.offline.intent import Intent, about_now, classify, named_years
+from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
-from ask_applicant.agents.offline.router import Area, Router
+from ask_applicant.agents.offline.router import Area, Router, fallback_area
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import is_korean
@@ -41,16 +41,6 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
-
-
-# What each kind of question is about when its own words route nowhere: the area whose
-# own vocabulary holds these words answers it ("Is she currently employed?" → work).
-_INTENT_TOPICS = {
-    Intent.CURRENT: "current job work history employer position",
-    Intent.DURATION: "work history employer job dates",
-    Intent.WHEN: "work history employer job dates",
-    Intent.WHERE: "location city basics contact profile",
-}
 
 
 @dataclass(frozen=True)
@@ -236,7 +226,7 @@ class Planner:
         router = self._router(tuple(areas))
         winner = router.route(question.query) if routable else None
         if winner is None and routable:
-            winner = _fallback_area(router, question)
+            winner = fallback_area(router, question.query, question.text)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
             chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
             call = self._handoff_call(chosen, question)
@@ -284,6 +274,15 @@ class Planner:
         # "How about Vue?" asks what the question it continues asked.
         elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
         intent = classify(question.text if elliptic else transcript.question)
+        # A working condition with no prepared answer: the resume's sentence on it (`stance`).
+        said = stance.read(question.text, evidence.facts)
+        if said is not None and said.fact is None and len(done) == 1:
+            other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
+            if other is not None:
+                return Call(other.name, toolbox.arguments(other, question.text))
+        if said is not None:
+            asks = intent is Intent.YES_NO
+            return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=asks))
         thing = None
         if evidence.empty:
             # No other tool can find what the profile never mentions.
@@ -368,24 +367,3 @@ class Planner:
             return Call(handoff.tool_name, {})
         arguments = fill(schema, QuestionSpans(question.text, question.ignore))
         return Call(handoff.tool_name, arguments.values) if arguments is not None else None
-
-
-def _fallback_area(router: Router, question: _Question) -> Area | None:
-    """The area for a question below the routing threshold that is still answerable.
-
-    A word of the question that some area holds ("React", in the skills, a job and a
-    project alike) makes it a question about the applicant: the best such area takes
-    it. Failing that, what the question asks for (the current job, a duration, a place)
-    names the topic.
-    """
-    best = router.rank(question.query.without(question.query.concepts)).best()
-    if best is not None and best[1] > 0:
-        return best[0]
-    intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
-    # "What was she doing in 2017?": a year places the question in the work history.
-    topic = _INTENT_TOPICS.get(Intent.WHEN if named_years(question.text) else intent)
-    if topic is not None:
-        return router.route(Query.of(topic))
-    # Failing both, the concepts its phrasing stands for ("based in": a location).
-    concepts = " ".join(question.query.concepts)
-    return router.route(Query.of(concepts)) if concepts else None

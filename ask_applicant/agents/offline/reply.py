@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from ask_applicant.agents.offline import entry
+from ask_applicant.agents.offline import entry, periods
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import (
@@ -25,13 +25,11 @@ from ask_applicant.agents.offline.intent import (
     named_years,
     subject_terms,
 )
-from ask_applicant.agents.offline.korean import korean_duration, render
-from ask_applicant.agents.offline.linking import link_length
+from ask_applicant.agents.offline.korean import render
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
-from ask_applicant.profile.dates import parse_date
 
 # Characters of resume text per fact, and facts per answer, for each shape.
 # (characters of one fact, characters of all): lists take short lines, up to the total.
@@ -47,9 +45,7 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
 }
 MAX_ANSWER_CHARS = 950
 _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
-_PERIOD = re.compile(rf"(?P<start>{_DAY}) – (?P<end>present|{_DAY})")
-# A tool's total over several entries ("Swift: about 7.5 years of experience, from ...").
-_TOTAL = re.compile(r"^(?P<skill>[^:]+): about (?P<years>\d+(?:\.\d+)?) years of experience\b")
+_PERIOD = periods.PERIOD
 _LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 # A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
@@ -93,7 +89,7 @@ def compose(
     # "Where was her first job?": the earliest one.
     alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
     # "Her first role at Maplewave?": the earliest of the entries named, if several are.
-    one = one or _first(question, _same_employer(evidence.facts, question, subject))
+    one = one or _first(question, periods.same_employer(evidence.facts, question, subject))
     one = one or _first(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
         alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
@@ -104,9 +100,9 @@ def compose(
         # "What was he doing around 2014 to 2015?": the entries of those years; when none
         # covers them, the entries just before and after (a gap is an answer too).
         width = _BUDGET[Intent.LIST][0] + 90
-        during, around = _during(evidence.facts, years, today or date.today())
+        during, around = periods.during(evidence.facts, years, today or date.today())
         if during or around:
-            lead = "" if during else _nothing_in(years, korean=korean)
+            lead = "" if during else periods.nothing_in(years, korean=korean)
             shown = during or around
             return _join(
                 lead, [_line(fact, width, question, subject, korean=korean) for fact in shown]
@@ -121,7 +117,7 @@ def compose(
     width, total = _BUDGET[intent]
     focus = [*subject, *concept_terms(question)]
     lead = ""
-    ongoing = [fact for fact in evidence.facts if _ongoing(fact)]
+    ongoing = [fact for fact in evidence.facts if periods.ongoing(fact)]
     if intent is Intent.YES_NO and about_now(question) and ongoing and not backing:
         # "Is she currently employed?": the job without an end date says yes.
         backing = ongoing
@@ -147,19 +143,19 @@ def compose(
         # The entry the question names by its heading comes before one that merely
         # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
         dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
-        whole = _spanning(dated) if intent is Intent.DURATION else None
+        whole = periods.spanning(dated) if intent is Intent.DURATION else None
         parts = [fact for fact in dated if "," not in fact.source]
-        roles = _same_employer(parts, question, subject)
+        roles = periods.same_employer(parts, question, subject)
         if whole is not None or roles:
             # "How long at Fernleaf?" / "When did she start there?" with two roles there:
             # the time across both, then each role on its own line.
             day = today or date.today()
-            lead = _span_lead(whole, roles, intent, korean=korean, today=day)
+            lead = periods.span_lead(whole, roles, intent, korean=korean, today=day)
             shown = roles or parts
             return _join(lead, [_line(f, width, question, focus, korean=korean) for f in shown])
         if dated:
             chosen = dated
-            lead = _time_lead(dated[0], intent, korean=korean, today=today or date.today())
+            lead = periods.time_lead(dated[0], intent, korean=korean, today=today or date.today())
     elif intent is Intent.CURRENT:
         told = [since(fact.text, korean=korean, source=fact.source) for fact in ongoing]
         if ongoing and all(told):
@@ -242,57 +238,6 @@ def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
     )
 
 
-def _spanning(dated: Sequence[Fact]) -> Fact | None:
-    """The fact that sums up every other dated fact's entries (a tool's total over two
-    roles at one employer), when the others name more than one entry."""
-    single = {fact.source for fact in dated if "," not in fact.source}
-    for fact in dated:
-        covered = set(fact.source.split(", "))
-        if len(single) > 1 and len(covered) > 1 and single <= covered:
-            return fact
-    return None
-
-
-def _same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[Fact]:
-    """Two or more dated entries whose headings name what the question names (two roles
-    at one employer, in either script), oldest first; [] otherwise."""
-    # One fact per entry: a tool's total over one entry repeats that entry.
-    unique = list({fact.source: fact for fact in reversed(facts)}.values())[::-1]
-    headed = [(fact, entry.heading(fact.text) or fact.text.split(":", 1)[0]) for fact in unique]
-    asked = [term for term in subject if term not in concept_terms(question)]
-    for term in asked:
-        named = [fact for fact, heading in headed if term in terms(heading)]
-        if 2 <= len(named) < len(headed):
-            return sorted(named, key=_start)
-    lengths = [link_length(question, heading) for _, heading in headed]
-    longest = max(lengths, default=0)
-    named = [fact for (fact, _), length in zip(headed, lengths, strict=True) if length == longest]
-    return sorted(named, key=_start) if longest and 2 <= len(named) < len(headed) else []
-
-
-def _span_lead(
-    whole: Fact | None, roles: Sequence[Fact], intent: Intent, *, korean: bool, today: date
-) -> str:
-    """ "About N years (start – end)." over a summing fact, or over several entries."""
-    if whole is not None:
-        total = _TOTAL.search(whole.text)
-        if total is None:
-            return _time_lead(whole, intent, korean=korean, today=today)
-        # The total names what it counts ("Elixir: about 3 years ..."), as the answer does.
-        if len(_PERIOD.findall(whole.text)) > 1:
-            # Periods with gaps between them: the tool's total is the duration.
-            told = f"약 {total['years']}년" if korean else f"about {total['years']} years"
-            return f"{total['skill']}: {told} ({whole.source})."
-        lead = _time_lead(whole, intent, korean=korean, today=today)
-        return f"{total['skill']}: {lead[0].lower()}{lead[1:]}"
-    periods = [_PERIOD.search(fact.text) for fact in roles]
-    starts = [period["start"] for period in periods if period]
-    ends = [period["end"] for period in periods if period]
-    end = "present" if "present" in ends else max(ends)
-    merged = Fact(source=", ".join(fact.source for fact in roles), text=f"{min(starts)} – {end}")
-    return _time_lead(merged, intent, korean=korean, today=today)
-
-
 def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:
     """A "no" followed by what the section asked about does hold: "a computer science
     degree?" is answered with the degree she has, not only with what she lacks."""
@@ -305,76 +250,6 @@ def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> s
     if not shown:
         return no
     return f"{no} {'프로필에 있는 내용' if korean else 'What it lists'}: {'; '.join(shown)}."
-
-
-def _during(
-    facts: Sequence[Fact], years: tuple[int, int], today: date
-) -> tuple[list[Fact], list[Fact]]:
-    """The dated entries that overlap `years`, oldest first, and (when none does) the
-    entries that ended just before and started just after them."""
-    spans = []
-    for fact in facts:
-        period = _PERIOD.search(fact.text)
-        if period is not None:
-            end = today.year if period["end"] == "present" else int(period["end"][:4])
-            spans.append((int(period["start"][:4]), end, fact))
-    during = [fact for start, end, fact in spans if start <= years[1] and end >= years[0]]
-    if during:
-        return sorted(during, key=_start)[:3], []
-    before = [(end, fact) for start, end, fact in spans if end < years[0]]
-    after = [(start, fact) for start, end, fact in spans if start > years[1]]
-    around = [max(before, key=lambda pair: pair[0])[1]] if before else []
-    around += [min(after, key=lambda pair: pair[0])[1]] if after else []
-    return [], around
-
-
-def _nothing_in(years: tuple[int, int], *, korean: bool) -> str:
-    first, last = years
-    named = str(first) if first == last else f"{first}–{last}"
-    if korean:
-        return f"프로필에는 {named}년에 해당하는 항목이 없습니다. 그 전후로는:"
-    return f"The profile lists nothing for {named}. Just before and after:"
-
-
-def _ongoing(fact: Fact) -> bool:
-    period = _PERIOD.search(fact.text)
-    return period is not None and period["end"] == "present"
-
-
-def _months(start: str, end: str, today: date) -> int | None:
-    try:
-        first = parse_date(start)
-        last = None if end == "present" else parse_date(end)
-    except ValueError:
-        return None
-    if first is None:
-        return None
-    until = last.last_day() if last is not None else today
-    return max(0, round((until - first.first_day()).days / 30.44))
-
-
-def _english_duration(months: int) -> str:
-    years, rest = divmod(months, 12)
-    parts = []
-    if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if rest or not years:
-        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
-
-
-def _time_lead(fact: Fact, intent: Intent, *, korean: bool, today: date) -> str:
-    period = _PERIOD.search(fact.text)
-    assert period is not None
-    span = render(period.group(), fact.source) if korean else period.group()
-    if intent is Intent.WHEN:
-        return f"{span}." if not korean else f"{span}입니다."
-    months = _months(period["start"], period["end"], today)
-    if months is None:
-        return f"{span}."
-    if korean:
-        return f"{korean_duration(months)}입니다 ({span})."
-    return f"About {_english_duration(months)} ({span})."
 
 
 def _clip(text: str, limit: int) -> str:
@@ -431,26 +306,21 @@ def _line(
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
 
 
-def _start(fact: Fact) -> str:
-    period = _PERIOD.search(fact.text)
-    return period["start"] if period else ""
-
-
 def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
     """For "before X" / "after X": the dated entry just before or after the one named."""
     after = bool(_AFTER.search(question))
     if not (after or _BEFORE.search(question)):
         return None
-    dated = [fact for fact in backing if _start(fact)]
+    dated = [fact for fact in backing if periods.start(fact)]
     if not dated:
         return None
     named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
-    others = [f for f in facts if _start(f) and f is not named and f.source != named.source]
+    others = [f for f in facts if periods.start(f) and f is not named and f.source != named.source]
     if after:
-        later = [f for f in others if _start(f) > _start(named)]
-        return min(later, key=_start, default=None)
-    earlier = [f for f in others if _start(f) < _start(named)]
-    return max(earlier, key=_start, default=None)
+        later = [f for f in others if periods.start(f) > periods.start(named)]
+        return min(later, key=periods.start, default=None)
+    earlier = [f for f in others if periods.start(f) < periods.start(named)]
+    return max(earlier, key=periods.start, default=None)
 
 
 def _first(question: str, facts: Sequence[Fact]) -> list[Fact]:

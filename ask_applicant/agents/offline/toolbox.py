@@ -158,6 +158,11 @@ class Toolbox:
                 return pick
         return picks[0]
 
+    def arguments(self, tool: FunctionTool, question: str) -> dict[str, Any]:
+        """The arguments the question fills for one tool ({} when it cannot)."""
+        filled = self._arguments(tool, question)
+        return filled.values if filled is not None else {}
+
     def _arguments(self, tool: FunctionTool, question: str) -> Arguments | None:
         ignore = self._ignore | ignorable([tool.name, *_params(tool)])
         return fill(tool.params_json_schema or {}, QuestionSpans(question, ignore), self._choices)
