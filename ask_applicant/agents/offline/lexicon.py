@@ -22,8 +22,10 @@ from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.linking import (
     hangul_keys,
     hangul_skeleton,
+    hangul_skeletons,
+    hangul_stems,
     latin_keys,
-    latin_skeleton,
+    latin_skeletons,
 )
 from ask_applicant.agents.offline.spellings import transliterate
 from ask_applicant.agents.offline.terms import terms
@@ -31,11 +33,13 @@ from ask_applicant.agents.offline.transcript import Exchange
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # A capitalised word or a run of them ("Google", "Credit Suisse"); "I" is no name.
 _AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a3])")
 _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
 _MIN_LINK = 3
+_MIN_NAME_SYLLABLES = 3
 
 
 class Lexicon:
@@ -60,7 +64,8 @@ class Lexicon:
             for start in range(len(words)):
                 for end in range(start + 1, min(start + 3, len(words)) + 1):
                     spelling = " ".join(words[start:end])
-                    self._latin.setdefault(latin_skeleton(spelling), spelling)
+                    for key in sorted(latin_skeletons(spelling)):
+                        self._latin.setdefault(key, spelling)
 
     def mentions(self, phrase: str) -> bool:
         """True when the profile holds any word of the phrase, in either script.
@@ -82,8 +87,35 @@ class Lexicon:
         """The profile's Latin spelling of a name written in Hangul, if it has one."""
         if not _HANGUL.search(phrase) or _LATIN_WORD.search(phrase):
             return None
-        key = hangul_skeleton("".join(_HANGUL.findall(phrase)))
-        return self._latin.get(key) if len(key) >= _MIN_LINK else None
+        hangul = "".join(_HANGUL.findall(phrase))
+        # The plain reading first; the one with a final ㅂ as b only when it finds nothing.
+        plain = hangul_skeleton(hangul)
+        for key in (plain, *sorted(hangul_skeletons(hangul) - {plain})):
+            if len(key) >= _MIN_LINK and key in self._latin:
+                return self._latin[key]
+        return None
+
+    def in_latin(self, text: str) -> list[str]:
+        """The profile's Latin spellings of the names among the Hangul words of a text
+        ("앱스토어에" is "App Store" when a project says so).
+
+        Stricter than `spelling`, which is given a name: in running text a short native
+        word can share a skeleton with any word of the profile (박사 with "Box"), so only
+        words of three syllables or more count, and only spellings that look like names
+        (each word capitalised: "App Store", not "apps in").
+        """
+        found: list[str] = []
+        for word in _HANGUL_WORD.findall(text):
+            stems = [stem for stem in hangul_stems(word) if len(stem) >= _MIN_NAME_SYLLABLES]
+            spelt = (self.spelling(stem) for stem in stems)
+            spelling = next((latin for latin in spelt if latin is not None), None)
+            if spelling is not None and _looks_like_a_name(spelling) and spelling not in found:
+                found.append(spelling)
+        return found
+
+
+def _looks_like_a_name(spelling: str) -> bool:
+    return all(any(ch.isupper() for ch in word) for word in spelling.split())
 
 
 def unmentioned(
