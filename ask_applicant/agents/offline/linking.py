@@ -133,7 +133,8 @@ def hangul_stems(word: str) -> list[str]:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             found.append(word[: -len(particle)])
     found += [stem[:-1] for stem in list(found) if len(stem) >= 3 and stem[-1] in _DIVISIONS]
-    return [stem for stem in found if stem not in _KOREAN_WORDS]
+    # A common word with a particle is still no name ("이력서에").
+    return [] if any(stem in _KOREAN_WORDS for stem in found) else found
 
 
 def hangul_keys(text: str) -> set[str]:
