@@ -40,6 +40,8 @@ _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
 _MIN_LINK = 3
 _MIN_NAME_SYLLABLES = 3
+# A word in a verb's form is no name ("입사했어요" shares a skeleton with "App Store").
+_PREDICATE = re.compile(r"(요|까|죠|냐|습니다|[했었았였겠한할된던])$")
 
 
 class Lexicon:
@@ -65,7 +67,12 @@ class Lexicon:
                 for end in range(start + 1, min(start + 3, len(words)) + 1):
                     spelling = " ".join(words[start:end])
                     for key in sorted(latin_skeletons(spelling)):
-                        self._latin.setdefault(key, spelling)
+                        held = self._latin.get(key)
+                        # A name ("App Store") before a run of plain words ("a first").
+                        if held is None or (
+                            _looks_like_a_name(spelling) and not _looks_like_a_name(held)
+                        ):
+                            self._latin[key] = spelling
 
     def mentions(self, phrase: str) -> bool:
         """True when the profile holds any word of the phrase, in either script.
@@ -101,16 +108,28 @@ class Lexicon:
 
         Stricter than `spelling`, which is given a name: in running text a short native
         word can share a skeleton with any word of the profile (박사 with "Box"), so only
-        words of three syllables or more count, and only spellings that look like names
-        (each word capitalised: "App Store", not "apps in").
+        words of three syllables or more count, not in a verb's form, and only spellings
+        that look like names (each word capitalised: "App Store", not "apps in").
         """
-        found: list[str] = []
+        return list(dict.fromkeys(self._names_in(text).values()))
+
+    def respelt(self, text: str) -> str:
+        """The text with its Hangul names in the profile's Latin spelling (see `in_latin`):
+        a search argument then finds what the profile writes in Latin."""
+        for word, spelling in self._names_in(text).items():
+            text = text.replace(word, f" {spelling} ")
+        return " ".join(text.split())
+
+    def _names_in(self, text: str) -> dict[str, str]:
+        found: dict[str, str] = {}
         for word in _HANGUL_WORD.findall(text):
+            if _PREDICATE.search(word):
+                continue
             stems = [stem for stem in hangul_stems(word) if len(stem) >= _MIN_NAME_SYLLABLES]
             spelt = (self.spelling(stem) for stem in stems)
             spelling = next((latin for latin in spelt if latin is not None), None)
-            if spelling is not None and _looks_like_a_name(spelling) and spelling not in found:
-                found.append(spelling)
+            if spelling is not None and _looks_like_a_name(spelling):
+                found[word] = spelling
         return found
 
 
@@ -141,14 +160,20 @@ def unmentioned(
 
 
 def spelt(lexicon: Lexicon | None, tool: FunctionTool, values: dict[str, Any]) -> dict[str, Any]:
-    """The arguments with a Hangul-spelt skill in the profile's Latin spelling (DevOps)."""
+    """The arguments with a Hangul-spelt skill in the profile's Latin spelling (DevOps),
+    and the Hangul names in search words too ("앱스토어" is "App Store")."""
     if lexicon is None:
         return values
     result = dict(values)
     for name, schema in _parameters(tool).items():
         value = result.get(name)
-        if isinstance(value, str) and role_of(name, schema) is Role.SKILL:
+        if not isinstance(value, str):
+            continue
+        role = role_of(name, schema)
+        if role is Role.SKILL:
             result[name] = lexicon.spelling(value) or value
+        elif role in (Role.QUERY, Role.TERM):
+            result[name] = lexicon.respelt(value)
     return result
 
 

@@ -177,7 +177,7 @@ class Planner:
         whole = follow_up.text if follow_up is not None else text
         question = _Question(
             text=whole,
-            query=Query.of(whole, ignore),
+            query=Query.of(whole, ignore, spelt=self._in_latin(whole)),
             voice=voice,
             korean=is_korean(text),
             ignore=ignore,
@@ -189,6 +189,10 @@ class Planner:
         if handoffs and not function_tools:
             return self._triage(question, transcript, handoffs)
         return Reply(composer.not_held(voice, korean=question.korean))
+
+    def _in_latin(self, text: str) -> str:
+        """The Hangul names of a question as the profile spells them in Latin."""
+        return " ".join(self._lexicon.in_latin(text)) if self._lexicon is not None else ""
 
     def _decline(
         self,

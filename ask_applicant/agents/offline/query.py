@@ -36,12 +36,14 @@ class Query:
     topics: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, question: str, ignore: Collection[str] = ()) -> Query:
+    def of(cls, question: str, ignore: Collection[str] = (), *, spelt: str = "") -> Query:
         """Build the query of a question.
 
         Args:
             question: The question as asked.
             ignore: Terms to leave out (the applicant's name says nothing about the topic).
+            spelt: The question's Hangul names as the profile spells them in Latin
+                ("App Store" for 앱스토어), which count as its own words.
 
         Returns:
             The query.
@@ -55,6 +57,7 @@ class Query:
         found = [
             *with_phrases(terms(in_english(text), parts=False)),
             *transliterated_terms(text),
+            *with_phrases(terms(spelt, parts=False)),
             *concept_terms(text, korean=True),
             *readings,
         ]
