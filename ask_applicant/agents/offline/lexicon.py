@@ -18,6 +18,7 @@ from typing import Any
 from agents import FunctionTool
 
 from ask_applicant.agents.offline.arguments import Role, role_of
+from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.linking import (
     hangul_keys,
@@ -55,7 +56,9 @@ class Lexicon:
         lines = [line for text in texts for line in text.splitlines() if line.strip()]
         # Its words, and the English words of its Korean ones (영어 is "english").
         self._terms = frozenset(
-            term for line in lines for term in (*terms(line), *concept_terms(line))
+            term
+            for line in lines
+            for term in (*terms(line), *concept_terms(line), *group_terms(line))
         )
         self._hangul_keys = frozenset(key for line in lines for key in hangul_keys(line))
         self._latin_keys = frozenset(key for line in lines for key in latin_keys(line))
@@ -83,6 +86,7 @@ class Lexicon:
             *terms(phrase),
             *terms(transliterate(phrase)),
             *concept_terms(phrase, korean=True),
+            *group_terms(phrase),
         ]
         if any(term in self._terms for term in found):
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms, rewrite
 from ask_applicant.agents.offline.readings import read, topics
 from ask_applicant.agents.offline.spellings import in_english, transliterated_terms
@@ -58,6 +59,7 @@ class Query:
             *with_phrases(terms(in_english(text), parts=False)),
             *transliterated_terms(text),
             *with_phrases(terms(spelt, parts=False)),
+            *group_terms(text),
             *concept_terms(text, korean=True),
             *readings,
         ]
