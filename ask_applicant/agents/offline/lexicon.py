@@ -212,6 +212,44 @@ def unknown_names(
     return " ".join(unknown) or None
 
 
+# "플러터 해봤어요?", "플러터는 할 줄 알아요?": a word, then a verb of doing or using.
+_KO_SKILL_ASK = re.compile(
+    r"^\W*([\uac00-\ud7a3]{2,}?)(?:은|는|이|가|을|를|도)?\s*"
+    r"(?:해\s*보|해\s*봤|해\s*본|써\s*보|써\s*봤|할\s*줄|쓸\s*줄|다룰\s*줄|다뤄|경험|사용)"
+)
+# "Any Flutter?", "Does she do any Flutter?": whether, of one named thing.
+_ANY = re.compile(r"^\W*any\s+[A-Z]", re.I)
+
+
+def unknown_skill(
+    lexicon: Lexicon | None, question: str, yes_no: bool, ignore: Collection[str] = ()
+) -> str | None:
+    """What a skill-shaped question names that the profile never mentions, if anything.
+
+    "Does she do any Flutter?" and "플러터 해봤어요?" ask whether the applicant has a skill;
+    when the profile never names it, the skills' area answers no (not the help message).
+
+    Args:
+        lexicon: The profile's words (None: unknown, so nothing is unmentioned).
+        question: The question as asked.
+        yes_no: Whether it asks whether (see `intent.classify`).
+        ignore: Terms that name no thing here (the applicant's name).
+    """
+    if lexicon is None:
+        return None
+    hangul = _KO_SKILL_ASK.search(question)
+    if hangul is not None:
+        word = hangul.group(1)
+        known = concept_terms(word) or not hangul_stems(word) or lexicon.mentions(word)
+        return None if known else word
+    if _ANY.search(question):
+        # "Any" opens the question, so the name after it is not its first word.
+        return unknown_names(lexicon, re.sub(r"^\W*any", "any", question, flags=re.I), ignore)
+    if yes_no:
+        return unknown_names(lexicon, question, ignore)
+    return None
+
+
 def _first_word(question: str) -> int:
     found = _LATIN_WORD.search(question)
     return found.start() if found else -1

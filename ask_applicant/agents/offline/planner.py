@@ -23,15 +23,23 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.fallback import fallback_area
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
-from ask_applicant.agents.offline.intent import Intent, about_now, classify
-from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
+from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.intent import Intent, classify
+from ask_applicant.agents.offline.lexicon import (
+    Lexicon,
+    spelt,
+    unknown_names,
+    unknown_skill,
+    unmentioned,
+)
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
-from ask_applicant.agents.offline.terms import is_korean
+from ask_applicant.agents.offline.terms import is_korean, terms
 from ask_applicant.agents.offline.toolbox import Toolbox
 from ask_applicant.agents.offline.transcript import Exchange, Transcript
 from ask_applicant.agents.offline.voice import Voice
@@ -41,16 +49,7 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
-
-
-# What each kind of question is about when its own words route nowhere: the area whose
-# own vocabulary holds these words answers it ("Is she currently employed?" → work).
-_INTENT_TOPICS = {
-    Intent.CURRENT: "current job work history employer position",
-    Intent.DURATION: "work history employer job dates",
-    Intent.WHEN: "work history employer job dates",
-    Intent.WHERE: "location city basics contact profile",
-}
+_SKILL_TOPIC = tuple(terms("skill technology"))
 
 
 @dataclass(frozen=True)
@@ -175,9 +174,17 @@ class Planner:
         sticky = bool(function_tools) and transcript.handoff_count == 0
         follow_up = resolve(text, transcript.history) if sticky else None
         whole = follow_up.text if follow_up is not None else text
+        query = Query.of(whole, ignore, spelt=self._in_latin(whole))
+        yes_no = classify(whole) is Intent.YES_NO
+        plain = not (query.topics or query.readings or concept_terms(whole))
+        if plain and unknown_skill(self._lexicon, whole, yes_no, ignore):
+            # "Does she do any Flutter?": a skill the profile never names is the skills'
+            # area to answer no, not a question that routes nowhere. A question whose
+            # words stand for a topic ("Does she live in Seoul?") keeps its topic.
+            query = dataclasses.replace(query, topics=_SKILL_TOPIC)
         question = _Question(
             text=whole,
-            query=Query.of(whole, ignore, spelt=self._in_latin(whole)),
+            query=query,
             voice=voice,
             korean=is_korean(text),
             ignore=ignore,
@@ -240,7 +247,7 @@ class Planner:
         router = self._router(tuple(areas))
         winner = router.route(question.query) if routable else None
         if winner is None and routable:
-            winner = _fallback_area(router, question)
+            winner = fallback_area(router, question.query, question.text)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
             chosen = next(handoff for handoff in handoffs if handoff.agent_name == winner.key)
             call = self._handoff_call(chosen, question)
@@ -372,23 +379,3 @@ class Planner:
             return Call(handoff.tool_name, {})
         arguments = fill(schema, QuestionSpans(question.text, question.ignore))
         return Call(handoff.tool_name, arguments.values) if arguments is not None else None
-
-
-def _fallback_area(router: Router, question: _Question) -> Area | None:
-    """The area for a question below the routing threshold that is still answerable.
-
-    A word of the question that some area holds ("React", in the skills, a job and a
-    project alike) makes it a question about the applicant: the best such area takes
-    it. Failing that, what the question asks for (the current job, a duration, a place)
-    names the topic.
-    """
-    best = router.rank(question.query.without(question.query.concepts)).best()
-    if best is not None and best[1] > 0:
-        return best[0]
-    intent = Intent.CURRENT if about_now(question.text) else classify(question.text)
-    topic = _INTENT_TOPICS.get(intent)
-    if topic is not None:
-        return router.route(Query.of(topic))
-    # Failing both, the concepts its phrasing stands for ("based in": a location).
-    concepts = " ".join(question.query.concepts)
-    return router.route(Query.of(concepts)) if concepts else None

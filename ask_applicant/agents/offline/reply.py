@@ -250,7 +250,7 @@ def _same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str])
 
 
 def _span_lead(whole: Fact | None, roles: Sequence[Fact], *, korean: bool, today: date) -> str:
-    """"About N years (start – end)." over a summing fact, or over several entries."""
+    """ "About N years (start – end)." over a summing fact, or over several entries."""
     if whole is not None:
         return _time_lead(whole, Intent.DURATION, korean=korean, today=today)
     periods = [_PERIOD.search(fact.text) for fact in roles]
