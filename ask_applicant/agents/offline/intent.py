@@ -75,6 +75,8 @@ _EN_AMOUNT = re.compile(
     r"\bhow (big|large)\b|\bhow many (?!years?\b|months?\b)|\bwhat size\b|\bsize of\b", re.I
 )
 _KO_AMOUNT = re.compile(r"몇\s*(명|개|건|곳)|규모|얼마나\s*(큰|많)")
+# "Any Flutter?": whether there is any of one thing (a plural one is a list, above).
+_EN_ANY_ONE = re.compile(r"^\W*any\s+[\w .+#-]{1,40}\?\s*$", re.I)
 _POSTING_CHARS = 200
 # Words that end in -s without being plural.
 _YEAR = re.compile(r"(?<![\d.-])((?:19|20)\d\d)(?![\d.-])")
@@ -107,6 +109,8 @@ def classify(question: str) -> Intent:
         return Intent.LIST
     if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
         return Intent.AMOUNT
+    if _EN_ANY_ONE.search(text):
+        return Intent.YES_NO
     return Intent.DESCRIBE
 
 

@@ -18,12 +18,15 @@ from typing import Any
 from agents import FunctionTool
 
 from ask_applicant.agents.offline.arguments import Role, role_of
+from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.linking import (
     hangul_keys,
     hangul_skeleton,
+    hangul_skeletons,
+    hangul_stems,
     latin_keys,
-    latin_skeleton,
+    latin_skeletons,
 )
 from ask_applicant.agents.offline.spellings import transliterate
 from ask_applicant.agents.offline.terms import terms
@@ -31,11 +34,15 @@ from ask_applicant.agents.offline.transcript import Exchange
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # A capitalised word or a run of them ("Google", "Credit Suisse"); "I" is no name.
 _AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a3])")
 _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
 _MIN_LINK = 3
+_MIN_NAME_SYLLABLES = 3
+# A word in a verb's form is no name ("입사했어요" shares a skeleton with "App Store").
+_PREDICATE = re.compile(r"(요|까|죠|냐|습니다|[했었았였겠한할된던])$")
 
 
 class Lexicon:
@@ -49,7 +56,9 @@ class Lexicon:
         lines = [line for text in texts for line in text.splitlines() if line.strip()]
         # Its words, and the English words of its Korean ones (영어 is "english").
         self._terms = frozenset(
-            term for line in lines for term in (*terms(line), *concept_terms(line))
+            term
+            for line in lines
+            for term in (*terms(line), *concept_terms(line), *group_terms(line))
         )
         self._hangul_keys = frozenset(key for line in lines for key in hangul_keys(line))
         self._latin_keys = frozenset(key for line in lines for key in latin_keys(line))
@@ -60,7 +69,13 @@ class Lexicon:
             for start in range(len(words)):
                 for end in range(start + 1, min(start + 3, len(words)) + 1):
                     spelling = " ".join(words[start:end])
-                    self._latin.setdefault(latin_skeleton(spelling), spelling)
+                    for key in sorted(latin_skeletons(spelling)):
+                        held = self._latin.get(key)
+                        # A name ("App Store") before a run of plain words ("a first").
+                        if held is None or (
+                            _looks_like_a_name(spelling) and not _looks_like_a_name(held)
+                        ):
+                            self._latin[key] = spelling
 
     def mentions(self, phrase: str) -> bool:
         """True when the profile holds any word of the phrase, in either script.
@@ -71,6 +86,7 @@ class Lexicon:
             *terms(phrase),
             *terms(transliterate(phrase)),
             *concept_terms(phrase, korean=True),
+            *group_terms(phrase),
         ]
         if any(term in self._terms for term in found):
             return True
@@ -82,8 +98,47 @@ class Lexicon:
         """The profile's Latin spelling of a name written in Hangul, if it has one."""
         if not _HANGUL.search(phrase) or _LATIN_WORD.search(phrase):
             return None
-        key = hangul_skeleton("".join(_HANGUL.findall(phrase)))
-        return self._latin.get(key) if len(key) >= _MIN_LINK else None
+        hangul = "".join(_HANGUL.findall(phrase))
+        # The plain reading first; the one with a final ㅂ as b only when it finds nothing.
+        plain = hangul_skeleton(hangul)
+        for key in (plain, *sorted(hangul_skeletons(hangul) - {plain})):
+            if len(key) >= _MIN_LINK and key in self._latin:
+                return self._latin[key]
+        return None
+
+    def in_latin(self, text: str) -> list[str]:
+        """The profile's Latin spellings of the names among the Hangul words of a text
+        ("앱스토어에" is "App Store" when a project says so).
+
+        Stricter than `spelling`, which is given a name: in running text a short native
+        word can share a skeleton with any word of the profile (박사 with "Box"), so only
+        words of three syllables or more count, not in a verb's form, and only spellings
+        that look like names (each word capitalised: "App Store", not "apps in").
+        """
+        return list(dict.fromkeys(self._names_in(text).values()))
+
+    def respelt(self, text: str) -> str:
+        """The text with its Hangul names in the profile's Latin spelling (see `in_latin`):
+        a search argument then finds what the profile writes in Latin."""
+        for word, spelling in self._names_in(text).items():
+            text = text.replace(word, f" {spelling} ")
+        return " ".join(text.split())
+
+    def _names_in(self, text: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for word in _HANGUL_WORD.findall(text):
+            if _PREDICATE.search(word):
+                continue
+            stems = [stem for stem in hangul_stems(word) if len(stem) >= _MIN_NAME_SYLLABLES]
+            spelt = (self.spelling(stem) for stem in stems)
+            spelling = next((latin for latin in spelt if latin is not None), None)
+            if spelling is not None and _looks_like_a_name(spelling):
+                found[word] = spelling
+        return found
+
+
+def _looks_like_a_name(spelling: str) -> bool:
+    return all(any(ch.isupper() for ch in word) for word in spelling.split())
 
 
 def unmentioned(
@@ -109,14 +164,20 @@ def unmentioned(
 
 
 def spelt(lexicon: Lexicon | None, tool: FunctionTool, values: dict[str, Any]) -> dict[str, Any]:
-    """The arguments with a Hangul-spelt skill in the profile's Latin spelling (DevOps)."""
+    """The arguments with a Hangul-spelt skill in the profile's Latin spelling (DevOps),
+    and the Hangul names in search words too ("앱스토어" is "App Store")."""
     if lexicon is None:
         return values
     result = dict(values)
     for name, schema in _parameters(tool).items():
         value = result.get(name)
-        if isinstance(value, str) and role_of(name, schema) is Role.SKILL:
+        if not isinstance(value, str):
+            continue
+        role = role_of(name, schema)
+        if role is Role.SKILL:
             result[name] = lexicon.spelling(value) or value
+        elif role in (Role.QUERY, Role.TERM):
+            result[name] = lexicon.respelt(value)
     return result
 
 
@@ -149,6 +210,44 @@ def unknown_names(
         name for name in names if not set(terms(name)) <= set(ignore) and not lexicon.mentions(name)
     ]
     return " ".join(unknown) or None
+
+
+# "플러터 해봤어요?", "플러터는 할 줄 알아요?": a word, then a verb of doing or using.
+_KO_SKILL_ASK = re.compile(
+    r"^\W*([\uac00-\ud7a3]{2,}?)(?:은|는|이|가|을|를|도)?\s*"
+    r"(?:해\s*보|해\s*봤|해\s*본|써\s*보|써\s*봤|할\s*줄|쓸\s*줄|다룰\s*줄|다뤄|경험|사용)"
+)
+# "Any Flutter?", "Does she do any Flutter?": whether, of one named thing.
+_ANY = re.compile(r"^\W*any\s+[A-Z]", re.I)
+
+
+def unknown_skill(
+    lexicon: Lexicon | None, question: str, yes_no: bool, ignore: Collection[str] = ()
+) -> str | None:
+    """What a skill-shaped question names that the profile never mentions, if anything.
+
+    "Does she do any Flutter?" and "플러터 해봤어요?" ask whether the applicant has a skill;
+    when the profile never names it, the skills' area answers no (not the help message).
+
+    Args:
+        lexicon: The profile's words (None: unknown, so nothing is unmentioned).
+        question: The question as asked.
+        yes_no: Whether it asks whether (see `intent.classify`).
+        ignore: Terms that name no thing here (the applicant's name).
+    """
+    if lexicon is None:
+        return None
+    hangul = _KO_SKILL_ASK.search(question)
+    if hangul is not None:
+        word = hangul.group(1)
+        known = concept_terms(word) or not hangul_stems(word) or lexicon.mentions(word)
+        return None if known else word
+    if _ANY.search(question):
+        # "Any" opens the question, so the name after it is not its first word.
+        return unknown_names(lexicon, re.sub(r"^\W*any", "any", question, flags=re.I), ignore)
+    if yes_no:
+        return unknown_names(lexicon, question, ignore)
+    return None
 
 
 def _first_word(question: str) -> int:

@@ -3,9 +3,12 @@
 No table of names: Hangul is romanised syllable by syllable (Revised Romanization), and
 both sides are reduced to a consonant skeleton that absorbs how loanwords are spelt in
 Hangul (v→b, f→p, l/r alike, th→s, an English r before a consonant or at the end is
-silent, doubled letters once, vowels and the semi-vowels w/y/h dropped). Two spellings
-whose skeletons are equal name the same thing: "Kubernetes" and "쿠버네티스" are both
-k-b-n-t-s, "Tidewater Logistics" and "타이드워터 로지스틱스" both t-d-t r-j-s-t-k-s.
+silent, and so is one before a final silent e ("Store" is 스토어), doubled letters once,
+vowels and the semi-vowels w/y/h dropped). Two spellings whose skeletons are equal name
+the same thing: "Kubernetes" and "쿠버네티스" are both k-b-n-t-s, "Tidewater Logistics"
+and "타이드워터 로지스틱스" both t-d-t r-j-s-t-k-s. An English s between voiced sounds
+may be a z (observability is 옵저버빌리티, but database is 데이터베이스), so a Latin
+name also has a voiced skeleton, which links as well.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from functools import lru_cache
 _INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
 _VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
 _FINALS = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
+_FINAL_BIEUP = 17
+_INITIAL_JIEUT = 12
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Particles that follow a name in a Korean sentence ("네이버에서는", "크레딧스위스에").
@@ -27,7 +32,8 @@ _PARTICLES = (
 _KOREAN_WORDS = frozenset(
     "얼마나 얼마 언제 어디 어디서 무슨 무엇 어떤 어떻게 누구 몇 왜 있었어요 있어요 있나요 "
     "했어요 했나요 하나요 알려 알려주세요 주세요 경험 회사 일을 일했어요 했었나요 지금 현재 "
-    "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용".split()
+    "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용 "
+    "이력서 인터뷰 면접 연락처 번호 주소".split()
 )
 # Suffixes of Korean place names: city, district, county, province.
 _DIVISIONS = frozenset("시구군도")
@@ -35,19 +41,36 @@ _DIVISIONS = frozenset("시구군도")
 MIN_SKELETON = 2
 
 
-def romanise(hangul: str) -> str:
-    """Hangul syllables in Revised Romanization (other characters kept as they are)."""
+def romanise(hangul: str, *, final_b: bool = False) -> str:
+    """Hangul syllables in Revised Romanization (other characters kept as they are).
+
+    Args:
+        hangul: Any text.
+        final_b: Write a final ㅂ as "b", the English b a loanword spells with it
+            (옵저버 is "observ", 웹 "web"); Revised Romanization writes "p".
+    """
     out = []
-    for ch in hangul:
+    for index, ch in enumerate(hangul):
         code = ord(ch) - 0xAC00
         if 0 <= code < 11172:
             initial, rest = divmod(code, 588)
             vowel, final = divmod(rest, 28)
             lead = _INITIALS[initial].replace("-", "")
-            out.append(lead + _VOWELS[vowel] + _FINALS[final])
+            voiced = final_b and final == _FINAL_BIEUP and _before_b(hangul[index + 1 :])
+            out.append(lead + _VOWELS[vowel] + ("b" if voiced else _FINALS[final]))
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _before_b(rest: str) -> bool:
+    """True when a final ㅂ before `rest` may stand for an English b: at the end of a word
+    (랩 is "lab", 웹 "web") or before a ㅈ (옵저버 is "observ"); before other sounds it
+    is a p (앱스토어 is "app store")."""
+    following = rest[:1]
+    if not ("\uac00" <= following <= "\ud7a3"):
+        return True
+    return (ord(following) - 0xAC00) // 588 == _INITIAL_JIEUT
 
 
 def _english(word: str) -> str:
@@ -58,8 +81,13 @@ def _english(word: str) -> str:
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")
-    # A non-rhotic r: written in English, silent in the Hangul spelling.
+    # A non-rhotic r: written in English, silent in the Hangul spelling ("store", 스토어).
+    w = re.sub(r"r(?=e$)", "", w)
     return re.sub(r"r(?![aeiouy])", "", w)
+
+
+# An s after a vowel or a voiced stop and before a vowel may be sounded z ("observ").
+_VOICED_S = re.compile(r"(?<=[aeioubdg])s(?=[aeiouy])")
 
 
 def _reduce(sounds: str) -> str:
@@ -77,12 +105,27 @@ def latin_skeleton(phrase: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def latin_skeletons(phrase: str) -> frozenset[str]:
+    """The skeleton of a Latin-script phrase and, when it differs, its voiced one (an s
+    sounded z: "Observability" is both b-s-b-b-r-t and b-j-b-b-r-t)."""
+    sounds = "".join(_english(word) for word in _LATIN.findall(phrase))
+    return frozenset({_reduce(sounds), _reduce(_VOICED_S.sub("z", sounds))})
+
+
+@lru_cache(maxsize=4096)
 def hangul_skeleton(word: str) -> str:
     """The consonant skeleton of a Hangul word ("네이버" → "nb")."""
     return _reduce(romanise(word).lower())
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def hangul_skeletons(word: str) -> frozenset[str]:
+    """The skeleton of a Hangul word and, when it differs, the one with a final ㅂ read
+    as an English b ("옵저버빌리티" is p-j-b-b-r-t and b-j-b-b-r-t)."""
+    return frozenset({hangul_skeleton(word), _reduce(romanise(word, final_b=True).lower())})
+
+
+def hangul_stems(word: str) -> list[str]:
     """A Hangul word, the word without a trailing particle, and a place without its
     administrative suffix ("성남시" is Seongnam, "분당구" Bundang)."""
     found = [word]
@@ -90,7 +133,8 @@ def _stems(word: str) -> list[str]:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             found.append(word[: -len(particle)])
     found += [stem[:-1] for stem in list(found) if len(stem) >= 3 and stem[-1] in _DIVISIONS]
-    return found
+    # A common word with a particle is still no name ("이력서에").
+    return [] if any(stem in _KOREAN_WORDS for stem in found) else found
 
 
 def hangul_keys(text: str) -> set[str]:
@@ -100,10 +144,9 @@ def hangul_keys(text: str) -> set[str]:
     for start in range(len(words)):
         for end in range(start + 1, min(start + 3, len(words)) + 1):
             last = words[end - 1]
-            for stem in _stems(last):
-                key = hangul_skeleton("".join([*words[start : end - 1], stem]))
-                if len(key) >= MIN_SKELETON:
-                    keys.add(key)
+            for stem in hangul_stems(last):
+                joined = "".join([*words[start : end - 1], stem])
+                keys.update(key for key in hangul_skeletons(joined) if len(key) >= MIN_SKELETON)
     return keys
 
 
@@ -113,9 +156,9 @@ def latin_keys(text: str) -> set[str]:
     keys: set[str] = set()
     for start in range(len(words)):
         for end in range(start + 1, min(start + 3, len(words)) + 1):
-            key = latin_skeleton(" ".join(words[start:end]))
-            if len(key) >= MIN_SKELETON:
-                keys.add(key)
+            for key in latin_skeletons(" ".join(words[start:end])):
+                if len(key) >= MIN_SKELETON:
+                    keys.add(key)
     return keys
 
 
@@ -142,9 +185,10 @@ def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
         shortest: The shortest skeleton that may link (a longer one links fewer words).
     """
     if _HANGUL.search(name) and not _LATIN.search(name):
-        key = hangul_skeleton("".join(_HANGUL.findall(name)))
-        return len(key) >= shortest and key in latin_keys(question)
+        found = latin_keys(question)
+        skeletons = hangul_skeletons("".join(_HANGUL.findall(name)))
+        return any(len(key) >= shortest and key in found for key in skeletons)
     if _LATIN.search(name) and not _HANGUL.search(name):
-        key = latin_skeleton(name)
-        return len(key) >= shortest and key in hangul_keys(question)
+        found = hangul_keys(question)
+        return any(len(key) >= shortest and key in found for key in latin_skeletons(name))
     return False

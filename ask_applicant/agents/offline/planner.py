@@ -23,15 +23,23 @@ from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.fallback import fallback_area
 from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
-from ask_applicant.agents.offline.lexicon import Lexicon, spelt, unknown_names, unmentioned
+from ask_applicant.agents.offline.lexicon import (
+    Lexicon,
+    spelt,
+    unknown_names,
+    unknown_skill,
+    unmentioned,
+)
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
-from ask_applicant.agents.offline.router import Area, Router, fallback_area
+from ask_applicant.agents.offline.router import Area, Router
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
-from ask_applicant.agents.offline.terms import is_korean
+from ask_applicant.agents.offline.terms import is_korean, terms
 from ask_applicant.agents.offline.toolbox import Toolbox
 from ask_applicant.agents.offline.transcript import Exchange, Transcript
 from ask_applicant.agents.offline.voice import Voice
@@ -41,6 +49,7 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
+_SKILL_TOPIC = tuple(terms("skill technology"))
 
 
 @dataclass(frozen=True)
@@ -165,9 +174,17 @@ class Planner:
         sticky = bool(function_tools) and transcript.handoff_count == 0
         follow_up = resolve(text, transcript.history) if sticky else None
         whole = follow_up.text if follow_up is not None else text
+        query = Query.of(whole, ignore, spelt=self._in_latin(whole))
+        yes_no = classify(whole) is Intent.YES_NO
+        plain = not (query.topics or query.readings or concept_terms(whole))
+        if plain and unknown_skill(self._lexicon, whole, yes_no, ignore):
+            # "Does she do any Flutter?": a skill the profile never names is the skills'
+            # area to answer no, not a question that routes nowhere. A question whose
+            # words stand for a topic ("Does she live in Seoul?") keeps its topic.
+            query = dataclasses.replace(query, topics=_SKILL_TOPIC)
         question = _Question(
             text=whole,
-            query=Query.of(whole, ignore),
+            query=query,
             voice=voice,
             korean=is_korean(text),
             ignore=ignore,
@@ -179,6 +196,10 @@ class Planner:
         if handoffs and not function_tools:
             return self._triage(question, transcript, handoffs)
         return Reply(composer.not_held(voice, korean=question.korean))
+
+    def _in_latin(self, text: str) -> str:
+        """The Hangul names of a question as the profile spells them in Latin."""
+        return " ".join(self._lexicon.in_latin(text)) if self._lexicon is not None else ""
 
     def _decline(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms, rewrite
 from ask_applicant.agents.offline.readings import read, topics
 from ask_applicant.agents.offline.spellings import in_english, transliterated_terms
@@ -36,12 +37,14 @@ class Query:
     topics: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, question: str, ignore: Collection[str] = ()) -> Query:
+    def of(cls, question: str, ignore: Collection[str] = (), *, spelt: str = "") -> Query:
         """Build the query of a question.
 
         Args:
             question: The question as asked.
             ignore: Terms to leave out (the applicant's name says nothing about the topic).
+            spelt: The question's Hangul names as the profile spells them in Latin
+                ("App Store" for 앱스토어), which count as its own words.
 
         Returns:
             The query.
@@ -55,6 +58,8 @@ class Query:
         found = [
             *with_phrases(terms(in_english(text), parts=False)),
             *transliterated_terms(text),
+            *with_phrases(terms(spelt, parts=False)),
+            *group_terms(text),
             *concept_terms(text, korean=True),
             *readings,
         ]

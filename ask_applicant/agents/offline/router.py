@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from ask_applicant.agents.offline.bm25 import Bm25Index
 from ask_applicant.agents.offline.choices import Choices
-from ask_applicant.agents.offline.intent import Intent, about_now, classify, named_years
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.terms import identifier_terms, terms, with_phrases
 
@@ -171,34 +170,3 @@ class Router:
 def _rare_idf(size: int) -> float:
     """The idf of a term only one of `size` documents holds (see `Bm25Index`)."""
     return math.log(1 + (max(size, 1) - 1 + 0.5) / 1.5)
-
-
-# What each kind of question is about when its own words route nowhere: the area whose
-# own vocabulary holds these words answers it ("Is she currently employed?" → work).
-_INTENT_TOPICS = {
-    Intent.CURRENT: "current job work history employer position",
-    Intent.DURATION: "work history employer job dates",
-    Intent.WHEN: "work history employer job dates",
-    Intent.WHERE: "location city basics contact profile",
-}
-
-
-def fallback_area(router: Router, query: Query, text: str) -> Area | None:
-    """The area for a question below the routing threshold that is still answerable.
-
-    A word of the question that some area holds ("React", in the skills, a job and a
-    project alike) makes it a question about the applicant: the best such area takes
-    it. Failing that, what the question asks for (the current job, a duration, a place)
-    names the topic.
-    """
-    best = router.rank(query.without(query.concepts)).best()
-    if best is not None and best[1] > 0:
-        return best[0]
-    intent = Intent.CURRENT if about_now(text) else classify(text)
-    # "What was she doing in 2017?": a year places the question in the work history.
-    topic = _INTENT_TOPICS.get(Intent.WHEN if named_years(text) else intent)
-    if topic is not None:
-        return router.route(Query.of(topic))
-    # Failing both, the concepts its phrasing stands for ("based in": a location).
-    concepts = " ".join(query.concepts)
-    return router.route(Query.of(concepts)) if concepts else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, subject_terms
@@ -71,6 +72,8 @@ def touched(text: str, question: str, subject: Sequence[str]) -> int:
     """How many of the question's terms the text holds (a cross-script name counts one)."""
     found = set(terms(f"{text} {link_kinds(text)}"))
     found.update(concept_terms(text))
+    # The fact's words for a thing it names meet the question's other words for it.
+    found.update(group_terms(text))
     count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
     return count + int(linked(question, text))
 

@@ -1,0 +1,77 @@
+"""Concept groups: the many words, in both languages, for one thing a resume names once.
+
+A recruiter asks "병역은 마쳤나요?" or "Did he do his military service?"; the resume has a
+work entry for 대한민국 육군 (the army) and never says 병역. No spelling links these, and
+the glossary's English concepts do not reach the profile's own Korean words. A group
+lists the words for one thing; a text that holds any of them holds the terms of all, so
+the question meets the entry in routing, in the lexicon and in the answer's support.
+Groups are for kinds of things any resume may name (not for one profile's names, which
+`linking` spells across scripts).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ask_applicant.agents.offline.terms import terms
+
+# Each group: the words for one thing. Latin ones match as whole words, Hangul ones as
+# substrings (particles glue onto nouns). "전역" is left out: it is also "global".
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    (
+        "military service",
+        "military",
+        "army",
+        "navy",
+        "air force",
+        "marine corps",
+        "conscription",
+        "병역",
+        "군 복무",
+        "군복무",
+        "군필",
+        "군대",
+        "육군",
+        "해군",
+        "공군",
+        "해병대",
+        "입대",
+        "현역",
+        "사회복무",
+        "대체복무",
+    ),
+    ("patent", "patents", "특허"),
+    ("volunteer", "volunteering", "volunteered", "봉사"),
+    ("thesis", "dissertation", "학위논문", "졸업논문"),
+)
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    if word.isascii():
+        return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+    return re.compile(re.escape(word))
+
+
+_COMPILED = tuple(
+    (tuple(_pattern(word) for word in group), tuple(dict.fromkeys(terms(" ".join(group)))))
+    for group in _GROUPS
+)
+
+
+@lru_cache(maxsize=4096)
+def group_terms(text: str) -> tuple[str, ...]:
+    """The terms of every word of each group a text names ("병역" gives "육군", "army"...).
+
+    Args:
+        text: A question or a line of the profile.
+
+    Returns:
+        Search terms, each once; empty when the text names no group.
+    """
+    lowered = text.lower()
+    found: dict[str, None] = {}
+    for patterns, group in _COMPILED:
+        if any(pattern.search(lowered) for pattern in patterns):
+            found.update(dict.fromkeys(group))
+    return tuple(found)
