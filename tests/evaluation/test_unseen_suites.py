@@ -1,11 +1,12 @@
 """The unseen-resume suites (`evals/unseen/`): resumes and questions the model was not tuned to.
 
-Six fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look
-like: a sparse one, one written in Korean, an English one asked in Korean, a pre-1.0
-file with theme fields, one mixing Hangul and English, a designer turned developer with
-volunteer work, awards and certificates. Their questions were written before any answer
-was read; the first four were since used to tune the model, the last two (data-ko,
-designer) were added blind afterwards and are the honest unseen measure. Each suite and
+Fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look like:
+a sparse one, one written in Korean, an English one asked in Korean, pre-1.0 files with
+theme fields, one mixing Hangul and English, a designer turned developer with volunteer
+work, awards and certificates, a Korean backend developer with military service. Their
+questions were written before any answer was read, and each suite was measured blind
+once; all of these have since been used to tune the model, so they no longer count as
+unseen (the README's "Evaluations" section gives the blind figures). Each suite and
 each answer-quality figure (`ask_applicant.evaluation.figures`) must stay at least where
 it is; raise a pin when a change lifts it, never lower one.
 """
@@ -30,18 +31,20 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 # Passed cases per suite today (the README's "Evaluations" section has the history).
 MIN_PASSED = {
     "unseen-cto-ko": 22,  # of 22
-    "unseen-data-ko": 22,  # of 26 (blind)
-    "unseen-designer": 19,  # of 25 (blind)
+    "unseen-data-ko": 23,  # of 26 (blind at first: 22)
+    "unseen-designer": 21,  # of 25 (blind at first: 19)
+    "unseen-fintech-ko": 26,  # of 27 (blind at first: 22)
     "unseen-frontend": 22,  # of 22
     "unseen-legacy": 18,  # of 18
     "unseen-ml": 22,  # of 22
+    "unseen-mobile": 26,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 101,  # of 107 agent checks
-    "facts": 136,  # of 145 contains/regex checks
-    "safety": 15,  # of 15 cases
-    "short": 123,  # of 123 single-question answers
-    "korean": 49,  # of 49 Korean answers (refusals are not counted)
+    "routing": 137,  # of 144 agent checks
+    "facts": 192,  # of 200 contains/regex checks
+    "safety": 23,  # of 23 cases
+    "short": 173,  # of 173 single-question answers
+    "korean": 70,  # of 72 Korean answers (refusals are not counted)
 }
 
 
