@@ -308,6 +308,15 @@ _CONCEPTS: Mapping[str, str] = {
     "역할": "role work",
     "맡았": "role work",
     "맡은": "role work",
+    "개발자": "developer engineer position work",
+    "엔지니어": "engineer position work",
+    "디자이너": "designer position work",
+    "기획자": "product manager planner position work",
+    "시니어": "senior position",
+    "주니어": "junior position",
+    "인턴": "intern position work",
+    "팀장": "lead manager team position",
+    "직급": "position title",
 }
 
 _REWRITES = tuple(

@@ -38,21 +38,28 @@ def spanning(dated: Sequence[Fact]) -> Fact | None:
     return None
 
 
-def same_employer(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[Fact]:
-    """Two or more dated entries whose headings name what the question names (two roles
-    at one employer, in either script), oldest first; [] otherwise."""
+def named_entries(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[Fact]:
+    """The dated entries whose headings hold most of what the question names, oldest
+    first: both roles at one employer for "How long at Fernleaf?", the one role for
+    "When did she become Senior iOS Developer?"; [] when no heading stands out.
+
+    Args:
+        facts: The evidence.
+        question: The question as asked (names in the other script count too).
+        subject: The question's content terms.
+    """
     # One fact per entry: a tool's total over one entry repeats that entry.
     unique = list({fact.source: fact for fact in reversed(facts)}.values())[::-1]
     headed = [(fact, entry.heading(fact.text) or fact.text.split(":", 1)[0]) for fact in unique]
-    asked = [term for term in subject if term not in concept_terms(question)]
-    for term in asked:
-        named = [fact for fact, heading in headed if term in terms(heading)]
-        if 2 <= len(named) < len(headed):
-            return sorted(named, key=start)
-    lengths = [link_length(question, heading) for _, heading in headed]
-    longest = max(lengths, default=0)
-    named = [fact for (fact, _), length in zip(headed, lengths, strict=True) if length == longest]
-    return sorted(named, key=start) if longest and 2 <= len(named) < len(headed) else []
+    # A title's words in Korean ("시니어 iOS 개발자") count by their English concepts.
+    asked = {*subject, *concept_terms(question)}
+    scores = [
+        len(asked & set(terms(heading))) + (1 if link_length(question, heading) else 0)
+        for _, heading in headed
+    ]
+    best = max(scores, default=0)
+    named = [fact for (fact, _), score in zip(headed, scores, strict=True) if score == best]
+    return sorted(named, key=start) if best and len(named) < len(headed) else []
 
 
 def span_lead(

@@ -89,7 +89,7 @@ def compose(
     # "Where was her first job?": the earliest one.
     alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
     # "Her first role at Maplewave?": the earliest of the entries named, if several are.
-    one = one or _first(question, periods.same_employer(evidence.facts, question, subject))
+    one = one or _first(question, periods.named_entries(evidence.facts, question, subject))
     one = one or _first(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
         alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
@@ -145,7 +145,10 @@ def compose(
         dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
         whole = periods.spanning(dated) if intent is Intent.DURATION else None
         parts = [fact for fact in dated if "," not in fact.source]
-        roles = periods.same_employer(parts, question, subject)
+        roles = periods.named_entries(parts, question, subject)
+        if len(roles) == 1:
+            dated = [*roles, *(fact for fact in dated if fact is not roles[0])]
+            roles = []
         if whole is not None or roles:
             # "How long at Fernleaf?" / "When did she start there?" with two roles there:
             # the time across both, then each role on its own line.

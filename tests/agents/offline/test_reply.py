@@ -175,3 +175,18 @@ def test_a_year_no_entry_covers_is_told_with_the_entries_around_it() -> None:
     text = compose(gap, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("The profile lists nothing for 2022.")
     assert "네이버" in text
+
+
+def test_when_one_of_two_roles_at_an_employer_is_named_only_that_role_is_dated() -> None:
+    question = "When did she become Senior Developer?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("2023-02 – present.")
+    question = "시니어 개발자는 언제부터 맡았어요?"
+    text = compose(TWO_ROLES, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("2023년 2월 – 현재입니다.")
+
+
+def test_when_she_started_at_an_employer_with_two_roles_is_the_first_start() -> None:
+    question = "When did she start at Fernleaf Health?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("2021-06 – present.")
