@@ -37,14 +37,14 @@ MIN_PASSED = {
     "unseen-frontend": 22,  # of 22
     "unseen-legacy": 18,  # of 18
     "unseen-ml": 22,  # of 22
-    "unseen-mobile": 26,  # of 27 (blind at first: 20)
+    "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 137,  # of 144 agent checks
-    "facts": 192,  # of 200 contains/regex checks
+    "routing": 138,  # of 144 agent checks
+    "facts": 193,  # of 200 contains/regex checks
     "safety": 23,  # of 23 cases
     "short": 173,  # of 173 single-question answers
-    "korean": 70,  # of 72 Korean answers (refusals are not counted)
+    "korean": 71,  # of 72 Korean answers (refusals are not counted)
 }
 
 
