@@ -12,6 +12,23 @@ _B = 0.75
 MAX_QUERY_CHARS = 2_000
 
 
+# What recruiters call each section besides its key: "hobbies" finds `interests[0]`.
+_SECTION_WORDS = {
+    "interests": "hobby hobbies interest free time 취미 관심사 여가",
+    "volunteer": "volunteering volunteer charity 봉사 자원봉사",
+    "awards": "award prize prizes won 수상 상",
+    "certificates": "certificate certification certified 자격증 인증",
+    "publications": "publication paper article talk published 논문 발표 출판",
+    "languages": "language spoken speaks 언어 외국어",
+    "education": "degree school university study 학력 학위 학교 전공",
+    "references": "reference recommendation 추천",
+}
+
+
+def _section_words(source: str) -> str:
+    return _SECTION_WORDS.get(source.split("[", 1)[0].split(".")[-1], "")
+
+
 def rank(query: str, facts: list[Fact], *, limit: int = 8) -> list[Fact]:
     """The facts that share words with the query, best first.
 
@@ -29,7 +46,12 @@ def rank(query: str, facts: list[Fact], *, limit: int = 8) -> list[Fact]:
         return []
     # A link's host says what the entry is: a project on GitHub is open source.
     index = Bm25Index(
-        [tokens(f"{fact.source} {fact.text} {link_kinds(fact.text)}") for fact in facts],
+        [
+            tokens(
+                f"{fact.source} {_section_words(fact.source)} {fact.text} {link_kinds(fact.text)}"
+            )
+            for fact in facts
+        ],
         k1=_K1,
         b=_B,
     )

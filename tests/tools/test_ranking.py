@@ -27,3 +27,14 @@ def test_nothing_matches_nothing() -> None:
 
 def test_the_limit_is_respected() -> None:
     assert len(rank("python", FACTS, limit=1)) == 1
+
+
+def test_what_recruiters_call_a_section_finds_its_entries() -> None:
+    facts = [
+        Fact(source="interests[0]", text="Letterpress printing"),
+        Fact(source="work[0]", text="Developer at Fernleaf Health"),
+        Fact(source="volunteer[0]", text="Mentor at Code Club"),
+    ]
+    assert [f.source for f in rank("What are her hobbies?", facts)] == ["interests[0]"]
+    assert [f.source for f in rank("취미가 뭐예요?", facts)] == ["interests[0]"]
+    assert [f.source for f in rank("Any volunteering?", facts)] == ["volunteer[0]"]

@@ -53,6 +53,14 @@ _CLAUSE = re.compile(r"(?<=;)\s+")
 _NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
 _AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
 _BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+_PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
+_BEST = re.compile(
+    r"\b(strongest|best|top)\b|주력|가장 (잘|자신)|제일 (잘|자신)|자신 있는|강한",
+    re.I,
+)
+# Skill levels as JSON Resume files write them, strongest first.
+_LEVELS = ("master", "expert", "advanced", "proficient", "intermediate", "beginner", "basic")
+_LEVEL = re.compile(r"\((?P<level>[^)]{2,30})\)")
 _FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
 
@@ -87,14 +95,23 @@ def compose(
     one = entry.named(evidence.facts, question, subject)
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
-    alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
+    relative = bool(_AFTER.search(question) or _BEFORE.search(question))
+    alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) and not relative else []
     # "Her first role at Maplewave?": the earliest of the entries named, if several are.
     one = one or _first(question, periods.named_entries(evidence.facts, question, subject))
     one = one or _first(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
-        alone = one if not (_AFTER.search(question) or _BEFORE.search(question)) else []
+        alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    top = _strongest(evidence.facts) if _BEST.search(question) else []
+    if top and intent in (Intent.DESCRIBE, Intent.LIST):
+        # "What's her strongest skill?": the skills at the highest level the profile gives.
+        return _join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
+    neighbour = _neighbour(question, backing, evidence.facts)
+    if neighbour is not None and intent in (Intent.DESCRIBE, Intent.LIST, Intent.WHERE):
+        # "Who did she work for before Fernleaf?": that one entry, not the history.
+        return entry.told(neighbour, korean=korean)
     years = named_years(question)
     if years and intent not in (Intent.WHEN, Intent.DURATION, Intent.YES_NO):
         # "What was he doing around 2014 to 2015?": the entries of those years; when none
@@ -138,6 +155,9 @@ def compose(
         # "Does he know Kafka?" is answered by the skills entry before a project's mention.
         placed = set(topics(question))
         backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
+        if _PRESENT.search(question):
+            # "Is she senior?" is about now: the entry still going on says so first.
+            backing = sorted(backing, key=lambda fact: not periods.ongoing(fact))
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
         # The entry the question names by its heading comes before one that merely
@@ -309,6 +329,18 @@ def _line(
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
 
 
+def _strongest(facts: Sequence[Fact]) -> list[Fact]:
+    """The skills entries at the highest level any of them gives ([] without levels)."""
+    ranked = []
+    for fact in facts:
+        level = _LEVEL.search(fact.text) if field(fact.source) == "skills" else None
+        name = level["level"].strip().lower() if level else ""
+        if name in _LEVELS:
+            ranked.append((_LEVELS.index(name), fact))
+    best = min((rank for rank, _ in ranked), default=None)
+    return [fact for rank, fact in ranked if rank == best] if len(ranked) > 1 else []
+
+
 def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
     """For "before X" / "after X": the dated entry just before or after the one named."""
     after = bool(_AFTER.search(question))
@@ -317,8 +349,14 @@ def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) ->
     dated = [fact for fact in backing if periods.start(fact)]
     if not dated:
         return None
-    named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
-    others = [f for f in facts if periods.start(f) and f is not named and f.source != named.source]
+    # Of two roles at the employer named, before the first or after the last.
+    group = periods.named_entries(dated, question, terms(question))
+    if group:
+        named = group[-1] if after else group[0]
+    else:
+        named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
+    left_out = {fact.source for fact in group} | {named.source}
+    others = [f for f in facts if periods.start(f) and f.source not in left_out]
     if after:
         later = [f for f in others if periods.start(f) > periods.start(named)]
         return min(later, key=periods.start, default=None)

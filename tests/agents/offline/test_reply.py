@@ -190,3 +190,34 @@ def test_when_she_started_at_an_employer_with_two_roles_is_the_first_start() -> 
     question = "When did she start at Fernleaf Health?"
     text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("2021-06 – present.")
+
+
+SKILLS = Evidence(
+    facts=[
+        Fact("skills[0]", "Front end (Advanced) Keywords: React; TypeScript."),
+        Fact("skills[1]", "Design (Expert) Keywords: Figma; Accessibility."),
+        Fact("skills[2]", "Back end (Intermediate) Keywords: Node.js."),
+    ]
+)
+
+
+def test_the_strongest_skill_is_the_one_at_the_highest_level() -> None:
+    for question, korean in (("What's her strongest skill?", False), ("주력 기술이 뭐예요?", True)):
+        text = compose(SKILLS, question, classify(question), korean=korean, today=TODAY)
+        assert text is not None and text.startswith("Design (Expert)"), question
+        assert "React" not in text
+
+
+def test_who_she_worked_for_before_an_employer_with_two_roles_is_the_job_before_both() -> None:
+    question = "Who did she work for before Fernleaf Health?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Product Designer at Kitebox Studio")
+    question = "What did she do after Kitebox Studio?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Developer at Fernleaf Health (2021-06")
+
+
+def test_a_present_tense_yes_no_is_answered_by_the_entry_going_on_now() -> None:
+    question = "Is she a developer?"
+    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes. Senior Developer at Fernleaf Health")
