@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from ask_applicant.agents.offline import reply
-from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline import entry, reply
+from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.intent import Intent
 from ask_applicant.agents.offline.korean import render
-from ask_applicant.agents.offline.support import focus
+from ask_applicant.agents.offline.support import field, focus
+from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
@@ -22,6 +23,14 @@ MAX_FACT_CHARS = 500
 MAX_ANSWER_CHARS = 1_500
 # The SDK's default handoff description starts with this sentence; the rest is ours.
 _KOREAN_MARK = " | 한국어:"
+# Sections whose entries a list names by heading and period alone.
+_DATED_SECTIONS = frozenset({"work", "volunteer", "education"})
+_ENTRY_NOUNS = frozenset(
+    terms(
+        "companies company jobs job employers employer roles positions organisations "
+        "organizations schools universities workplaces 회사 회사들 직장 직장들 학교"
+    )
+)
 _SDK_HANDOFF_PREFIX = re.compile(r"^Handoff to the .+? agent to handle the request\.\s*")
 
 
@@ -63,7 +72,10 @@ def answer(
     width = reply.list_width(evidence, question) if intent is Intent.LIST else None
     facts = focus(evidence.facts, question, intent, ignore) if intent else evidence.facts
     for fact in facts:
-        text = render(fact.text, fact.source) if korean else fact.text
+        # "Which companies?": one line per job, its heading and period, not its story.
+        told = entry.headline(fact.text) if _listed_entry(fact, intent, question) else ""
+        text = told or fact.text
+        text = render(text, fact.source) if korean else text
         # A fact that names its sources in its text (years of a skill) needs no citation.
         cited = "" if fact.source in fact.text else f" ({fact.source})"
         line = f"- {_clip(text, width or MAX_FACT_CHARS)}{cited}"
@@ -71,6 +83,15 @@ def answer(
             break
         lines.append(line)
     return "\n".join(lines)
+
+
+def _listed_entry(fact: Fact, intent: Intent | None, question: str) -> bool:
+    # Only when the entries themselves are listed: "Which databases?" reads their text.
+    return (
+        intent is Intent.LIST
+        and field(fact.source) in _DATED_SECTIONS
+        and bool(set(terms(question)) & _ENTRY_NOUNS)
+    )
 
 
 def not_held(voice: Voice, *, korean: bool) -> str:

@@ -80,6 +80,12 @@ def told(fact: Fact, *, korean: bool) -> str:
     return _cite(" ".join(parts), fact, korean=korean)
 
 
+def headline(text: str) -> str:
+    """The entry's heading and period ("X at Y (2021-06 – present)"), "" without a period."""
+    period = _PERIOD.search(text)
+    return text[: period.end()].strip() if period else ""
+
+
 def heading(text: str) -> str:
     """The entry's heading: the text before its period in parentheses ("" without one)."""
     period = _PERIOD.search(text)

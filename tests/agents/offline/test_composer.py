@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ask_applicant.agents.offline import composer
 from ask_applicant.agents.offline.evidence import Evidence, Fact
+from ask_applicant.agents.offline.intent import classify
 from ask_applicant.agents.offline.voice import Voice
 
 EVIDENCE = Evidence(
@@ -70,3 +71,28 @@ def test_a_long_fact_is_clipped_at_a_word_and_keeps_its_source() -> None:
     line = composer.answer(long, Voice(), korean=False).splitlines()[1]
     assert line.endswith("word … (projects/chat-service.md)")
     assert len(line) < composer.MAX_FACT_CHARS + 40
+
+
+JOBS = Evidence(
+    facts=[
+        Fact("work[0]", "Senior Developer at Fernleaf (2023-02 – present) Builds the app. URL: x"),
+        Fact("work[1]", "Designer at Kitebox (2016-09 – 2021-02) Designed banking apps in Figma."),
+    ]
+)
+
+
+def test_a_list_of_companies_names_each_job_by_heading_and_period() -> None:
+    for question, korean in (
+        ("Which companies has she worked for?", False),
+        ("어떤 회사들에서 일했어요?", True),
+    ):
+        text = composer.answer(
+            JOBS, Voice(), korean=korean, question=question, intent=classify(question)
+        )
+        assert "Builds the app" not in text and "Figma" not in text, text
+        assert "(work[0])" in text and "(work[1])" in text
+    question = "Which design tools has she worked with?"
+    text = composer.answer(
+        JOBS, Voice(), korean=False, question=question, intent=classify(question)
+    )
+    assert "Figma" in text  # what is listed is in the entries' text, so the text stays
