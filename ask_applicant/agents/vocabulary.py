@@ -51,15 +51,16 @@ SECTION_WORDS: Mapping[str, str] = {
         "maintain maintains maintained maintainer contributed contributions "
         "implementation source code "
         "repository results impact role "
-        "프로젝트 개발 구현 설계 아키텍처 소스 코드 저장소 성과 역할 만든"
+        "프로젝트 개발 구현 설계 아키텍처 소스 코드 저장소 역할 만든"
     ),
     "career": (
         "work history employment jobs companies employer position title experience years "
         "job fit job description posting requirements motivation leaving changing jobs "
         "career goals role salary compensation remote relocation working style management "
-        "manager strengths weaknesses gap break timeline "
+        "manager strengths weaknesses gap break timeline leadership lead mentoring "
+        "achievements accomplishments impressive "
         "경력 회사 직장 재직 근무 직무 직책 연차 이직 퇴사 커리어 목표 포지션 연봉 "
-        "원격 이주 업무 방식 매니저 강점 약점 공고 적합 공백 공백기"
+        "원격 이주 업무 방식 매니저 강점 약점 공고 적합 공백 공백기 리더십 리딩 멘토링 성과 업적"
     ),
 }
 

@@ -44,6 +44,24 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("patent", "patents", "특허"),
     ("volunteer", "volunteering", "volunteered", "봉사"),
     ("thesis", "dissertation", "학위논문", "졸업논문"),
+    # Leading people; "managed" is left out: one manages a cluster as well as a team.
+    (
+        "lead",
+        "leads",
+        "led",
+        "leading",
+        "team lead",
+        "tech lead",
+        "leadership",
+        "리드",
+        "리딩",
+        "리더",
+        "주도",
+        "이끌",
+        "이끈",
+        "팀장",
+    ),
+    ("mentor", "mentors", "mentored", "mentoring", "멘토", "멘토링"),
 )
 
 

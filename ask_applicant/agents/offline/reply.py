@@ -61,6 +61,11 @@ _BEST = re.compile(
 # Skill levels as JSON Resume files write them, strongest first.
 _LEVELS = ("master", "expert", "advanced", "proficient", "intermediate", "beginner", "basic")
 _LEVEL = re.compile(r"\((?P<level>[^)]{2,30})\)")
+_ACHIEVED = re.compile(
+    r"\b(achievements?|accomplishments?|proud|impressive|biggest (win|result))\b|성과|업적|자랑",
+    re.I,
+)
+_HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
 _FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
 _RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
 
@@ -104,6 +109,10 @@ def compose(
         alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    won = _highlights(evidence.facts) if _ACHIEVED.search(question) else []
+    if won and intent in (Intent.DESCRIBE, Intent.LIST):
+        # "Her biggest achievement?": the highlights the profile gives, numbers first.
+        return _join("", [f"{item} ({source})" for item, source in won])
     top = _strongest(evidence.facts) if _BEST.search(question) else []
     if top and intent in (Intent.DESCRIBE, Intent.LIST):
         # "What's her strongest skill?": the skills at the highest level the profile gives.
@@ -327,6 +336,17 @@ def _line(
     shown = render(text, fact.source) if korean else text
     # A fact that names its sources in its text (a job-fit match) needs no citation.
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
+
+
+def _highlights(facts: Sequence[Fact]) -> list[tuple[str, str]]:
+    """Up to three highlights of the entries, those with a number (a measured result) first."""
+    found = []
+    for fact in facts:
+        listed = _HIGHLIGHTS.search(fact.text)
+        if listed is not None:
+            found += [(item.strip(), fact.source) for item in listed["items"].split("; ")]
+    ranked = sorted(found, key=lambda pair: not _NUMBER.search(pair[0]))
+    return [(item, source) for item, source in ranked if item][:3]
 
 
 def _strongest(facts: Sequence[Fact]) -> list[Fact]:

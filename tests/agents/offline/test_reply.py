@@ -221,3 +221,28 @@ def test_a_present_tense_yes_no_is_answered_by_the_entry_going_on_now() -> None:
     question = "Is she a developer?"
     text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("Yes. Senior Developer at Fernleaf Health")
+
+
+def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
+    done = Evidence(
+        facts=[
+            Fact(
+                "work[0]",
+                "Lead at Nuri (2023-04 – present) Core banking. Highlights: Mentored juniors; Tripled throughput (1,200 → 3,600 per second).",
+            ),
+            Fact(
+                "work[1]",
+                "Developer at Haneul (2019-07 – 2023-03) Orders. Highlights: Batch time 6 hours → 50 minutes. URL: https://haneul.example.com",
+            ),
+        ]
+    )
+    for question, korean in (
+        ("What is his biggest achievement?", False),
+        ("가장 큰 성과가 뭐예요?", True),
+    ):
+        text = compose(done, question, classify(question), korean=korean, today=TODAY)
+        assert text is not None
+        lines = text.splitlines()
+        assert lines[0] == "- Tripled throughput (1,200 → 3,600 per second) (work[0])", question
+        assert lines[1] == "- Batch time 6 hours → 50 minutes (work[1])"
+        assert lines[2] == "- Mentored juniors (work[0])"
