@@ -40,7 +40,7 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 138,  # of 144 agent checks
+    "routing": 139,  # of 144 agent checks
     "facts": 193,  # of 200 contains/regex checks
     "safety": 23,  # of 23 cases
     "short": 173,  # of 173 single-question answers
