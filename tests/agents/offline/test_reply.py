@@ -228,11 +228,13 @@ def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
         facts=[
             Fact(
                 "work[0]",
-                "Lead at Nuri (2023-04 – present) Core banking. Highlights: Mentored juniors; Tripled throughput (1,200 → 3,600 per second).",
+                "Lead at Nuri (2023-04 – present) Core banking. Highlights: Mentored juniors; "
+                "Tripled throughput (1,200 → 3,600 per second).",
             ),
             Fact(
                 "work[1]",
-                "Developer at Haneul (2019-07 – 2023-03) Orders. Highlights: Batch time 6 hours → 50 minutes. URL: https://haneul.example.com",
+                "Developer at Haneul (2019-07 – 2023-03) Orders. Highlights: Batch time 6 hours"
+                " → 50 minutes. URL: https://haneul.example.com",
             ),
         ]
     )
