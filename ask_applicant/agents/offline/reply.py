@@ -289,6 +289,8 @@ def _clip(text: str, limit: int) -> str:
         return text
     cut = text[:limit]
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    # A label whose value was cut off ("URL:") says nothing: it goes too.
+    cut = re.sub(r"\s*\b(URL|Keywords|Highlights):?$", "", cut.rstrip(" ,;:"))
     return f"{cut.rstrip(' ,;:')} …"
 
 

@@ -248,3 +248,10 @@ def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
         assert lines[0] == "- Tripled throughput (1,200 → 3,600 per second) (work[0])", question
         assert lines[1] == "- Batch time 6 hours → 50 minutes (work[1])"
         assert lines[2] == "- Mentored juniors (work[0])"
+
+
+def test_a_cut_line_never_ends_on_a_label_whose_value_was_cut_off() -> None:
+    from ask_applicant.agents.offline.reply import _clip
+
+    text = "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. URL: https://github.com/d/lab-a"
+    assert _clip(text, 60) == "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. …"
