@@ -36,6 +36,7 @@ from ask_applicant.agents.offline.practice import PRACTICE_TERMS, about_practice
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
+from ask_applicant.agents.offline.same_entry import about_entry
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import is_korean, terms
@@ -143,6 +144,11 @@ class Planner:
         # A specialist that starts a turn answered the last one: a fragment continues it.
         sticky = bool(function_tools) and transcript.handoff_count == 0
         follow_up = resolve(text, transcript.history) if sticky else None
+        if sticky and follow_up is None:
+            # "Is the code public?" after a project: about that project, if it holds that.
+            own = self._own_area(self._toolbox(function_tools, ignore))
+            entries = self._names.get(own, ()) if own else ()
+            follow_up = about_entry(text, transcript.history, entries)
         whole = follow_up.text if follow_up is not None else text
         query = Query.of(whole, ignore, spelt=self._in_latin(whole))
         yes_no = classify(whole) is Intent.YES_NO

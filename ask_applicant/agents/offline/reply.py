@@ -86,7 +86,7 @@ def compose(
     subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
-    one = entry.named(evidence.facts, question, subject)
+    named_entry = one = entry.named(evidence.facts, question, subject)
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
     alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) else []
@@ -138,6 +138,9 @@ def compose(
             # A yes cites a fact that names the thing asked about, not one that shares a
             # generic word with the question ("services" of Amazon Web Services).
             backing = [fact for fact in evidence.facts if names_all(fact.text, names)]
+        if named_entry:
+            # "Were there results?" of one job: that job's, not every job's.
+            backing = [fact for fact in backing if fact in named_entry]
         if not backing:
             return _held_instead(
                 no_mention(question, korean=korean, ignore=ignore), evidence, question, korean
