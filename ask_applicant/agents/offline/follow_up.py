@@ -90,7 +90,7 @@ _SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.PATH, Role.TERM, Role.QUERY)
 # The subject an anaphor carried over, in the question it made whole.
 _QUOTED = re.compile(r'"([^"]{1,80})"\s*$')
 
-Kind = Literal["ellipsis", "anaphor", "zero"]
+Kind = Literal["ellipsis", "anaphor", "zero", "entry"]
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ class FollowUp:
     """A question made whole with the conversation.
 
     Attributes:
-        kind: "ellipsis", "anaphor" or "zero" (a Korean question with no subject).
+        kind: "ellipsis", "anaphor", "zero" (a Korean question with no subject) or
+            "entry" (a short question about the entry just discussed; see `same_entry`).
         text: The question as it would have been asked on its own.
         own: The question as asked.
     """
@@ -142,7 +143,7 @@ def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:
         # you get most recently?" after certificates), never as a name.
         context = " ".join(QuestionSpans(base).content)
         return FollowUp("anaphor", f"{question} {context}", question) if context else None
-    if len(question.split()) > _SHORT_WORDS or _names_its_own(question):
+    if len(question.split()) > _SHORT_WORDS or names_its_own(question):
         return None
     # "When did she leave?" after a question about a job asks for the time of that job;
     # "어떤 기술 썼어요?" after a project, with no subject at all (Korean drops it), for
@@ -175,7 +176,7 @@ def _zero_anaphor(question: str) -> bool:
     return any(_past(word) for word in predicates)
 
 
-def _names_its_own(question: str) -> bool:
+def names_its_own(question: str) -> bool:
     """True when a question names a subject of its own: a name in Latin letters past its
     first word ("When did you join Kakao?", "Kafka는 언제 썼어요?") or a known Hangul
     spelling of one ("타입스크립트")."""

@@ -293,6 +293,10 @@ _CONCEPTS: Mapping[str, str] = {
     # The labels the tools put in facts, so an excerpt finds the part that was asked.
     "keywords": "skill technology stack",
     "highlights": "result achievement impact",
+    # What a job or project achieved is what its highlights say.
+    "성과": "highlights",
+    "실적": "highlights",
+    "업적": "highlights",
     "roles": "role",
     "courses": "course education",
     "창업": "found founder startup work",

@@ -13,35 +13,35 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from agents import FunctionTool, Handoff, Tool
 
-from ask_applicant.agents.offline import composer, reply, stance
+from ask_applicant.agents.offline import composer
+from ask_applicant.agents.offline.answering import answer
 from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
+from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
-from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.fallback import fallback_area
-from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.follow_up import resolve
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.lexicon import (
     Lexicon,
     spelt,
-    unknown_names,
     unknown_skill,
-    unmentioned,
 )
+from ask_applicant.agents.offline.practice import PRACTICE_TERMS, about_practice
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
 from ask_applicant.agents.offline.router import Area, Router
+from ask_applicant.agents.offline.same_entry import about_entry
 from ask_applicant.agents.offline.small_talk import is_small_talk
 from ask_applicant.agents.offline.spans import QuestionSpans, ignorable
 from ask_applicant.agents.offline.terms import is_korean, terms
 from ask_applicant.agents.offline.toolbox import Toolbox
-from ask_applicant.agents.offline.transcript import Exchange, Transcript
+from ask_applicant.agents.offline.transcript import Transcript
 from ask_applicant.agents.offline.voice import Voice
 
 # Triage -> specialist -> triage -> specialist is the longest legitimate turn.
@@ -50,35 +50,6 @@ MAX_HANDOFFS_PER_TURN = 3
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
 _SKILL_TOPIC = tuple(terms("skill technology"))
-
-
-@dataclass(frozen=True)
-class Call:
-    """Call a function tool or a handoff."""
-
-    name: str
-    arguments: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Reply:
-    """Answer with text and end the turn."""
-
-    text: str
-
-
-Decision = Call | Reply
-
-
-@dataclass(frozen=True)
-class _Question:
-    text: str
-    query: Query
-    voice: Voice
-    korean: bool
-    ignore: frozenset[str]
-    # Set when `text` is a follow-up made whole with the conversation (see `follow_up`).
-    follow_up: FollowUp | None = None
 
 
 class Planner:
@@ -173,6 +144,11 @@ class Planner:
         # A specialist that starts a turn answered the last one: a fragment continues it.
         sticky = bool(function_tools) and transcript.handoff_count == 0
         follow_up = resolve(text, transcript.history) if sticky else None
+        if sticky and follow_up is None:
+            # "Is the code public?" after a project: about that project, if it holds that.
+            own = self._own_area(self._toolbox(function_tools, ignore))
+            entries = self._names.get(own, ()) if own else ()
+            follow_up = about_entry(text, transcript.history, entries)
         whole = follow_up.text if follow_up is not None else text
         query = Query.of(whole, ignore, spelt=self._in_latin(whole))
         yes_no = classify(whole) is Intent.YES_NO
@@ -182,7 +158,7 @@ class Planner:
             # area to answer no, not a question that routes nowhere. A question whose
             # words stand for a topic ("Does she live in Seoul?") keeps its topic.
             query = dataclasses.replace(query, topics=_SKILL_TOPIC)
-        question = _Question(
+        question = Question(
             text=whole,
             query=query,
             voice=voice,
@@ -231,7 +207,7 @@ class Planner:
         return Reply(decline(request.kinds, voice, korean=korean))
 
     def _triage(
-        self, question: _Question, transcript: Transcript, handoffs: Sequence[Handoff[Any, Any]]
+        self, question: Question, transcript: Transcript, handoffs: Sequence[Handoff[Any, Any]]
     ) -> Decision:
         areas = [
             Area(
@@ -261,77 +237,31 @@ class Planner:
 
     def _specialist(
         self,
-        question: _Question,
+        question: Question,
         transcript: Transcript,
         toolbox: Toolbox,
         handoffs: Sequence[Handoff[Any, Any]],
     ) -> Decision:
         done = transcript.outputs_of(toolbox.names)
         if done:
-            return self._answer(question, transcript, toolbox, done)
+            return answer(question, transcript, toolbox, done, self._lexicon)
         if handoffs and transcript.handoff_count == 0:
             back = self._hand_back(question, toolbox, handoffs)
             if back is not None:
                 return back
         # The phrasing's topics ("Does he know X?": skills) choose among the tools too: the
         # skills listing answers whether he knows a skill even when X is spelt in Hangul.
-        pick = toolbox.pick(
-            question.text,
-            [*question.query.all, *question.query.topics],
-            stressed=question.query.readings,
-        )
+        query, stressed = [*question.query.all, *question.query.topics], question.query.readings
+        if about_practice(question.text) and classify(question.text) is Intent.YES_NO:
+            # "Used in production?": a search finds the jobs and projects that used it.
+            query, stressed = [*query, *PRACTICE_TERMS], (*stressed, *PRACTICE_TERMS)
+        pick = toolbox.pick(question.text, query, stressed=stressed)
         if pick is None:
             return Reply(composer.not_held(question.voice, korean=question.korean))
         return Call(pick.tool.name, spelt(self._lexicon, pick.tool, pick.arguments.values))
 
-    def _answer(
-        self, question: _Question, transcript: Transcript, toolbox: Toolbox, done: list[Exchange]
-    ) -> Decision:
-        """Answer from this turn's tool outputs, or try one more tool when they found nothing."""
-        called = {exchange.name for exchange in done}
-        noise = toolbox.name_terms(called)
-        unasked = called - toolbox.matched(question.query.all)
-        evidence = Evidence.gather(done, question.query.without(noise).all, strict=unasked)
-        # "How about Vue?" asks what the question it continues asked.
-        elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
-        intent = classify(question.text if elliptic else transcript.question)
-        # A working condition with no prepared answer: the resume's sentence on it (`stance`).
-        said = stance.read(question.text, evidence.facts)
-        if said is not None and said.fact is None and len(done) == 1:
-            other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
-            if other is not None:
-                return Call(other.name, toolbox.arguments(other, question.text))
-        if said is not None:
-            asks = intent is Intent.YES_NO
-            return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=asks))
-        thing = None
-        if evidence.empty:
-            # No other tool can find what the profile never mentions.
-            named = (unmentioned(self._lexicon, call, toolbox.tools) for call in done)
-            thing = next((found for found in named if found is not None), None)
-            if thing is None and len(done) == 1:
-                retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
-                if retry is not None:
-                    return Call(retry.tool.name, retry.arguments.values)
-        if thing is None and intent in (Intent.WHEN, Intent.DURATION):
-            # "How long was he at Google?": no other job's dates answer it.
-            thing = unknown_names(self._lexicon, transcript.question, question.ignore)
-        if thing is not None:
-            answer_no = intent is Intent.YES_NO
-            return Reply(reply.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
-        return Reply(
-            composer.answer(
-                evidence,
-                question.voice,
-                korean=question.korean,
-                question=question.text,
-                intent=intent,
-                ignore=question.ignore,
-            )
-        )
-
     def _hand_back(
-        self, question: _Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
+        self, question: Question, toolbox: Toolbox, handoffs: Sequence[Handoff[Any, Any]]
     ) -> Call | None:
         own = self._own_area(toolbox)
         router = self._router(
@@ -382,7 +312,7 @@ class Planner:
         best = max(counts, key=lambda key: counts[key], default=None)
         return best if best is not None and counts[best] > 0 else None
 
-    def _handoff_call(self, handoff: Handoff[Any, Any], question: _Question) -> Call | None:
+    def _handoff_call(self, handoff: Handoff[Any, Any], question: Question) -> Call | None:
         schema = handoff.input_json_schema or {}
         if not schema.get("properties"):
             return Call(handoff.tool_name, {})

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from ask_applicant.agents.offline import entry, periods
+from ask_applicant.agents.offline.asked_names import asked_names, names_all
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import (
@@ -26,6 +27,7 @@ from ask_applicant.agents.offline.intent import (
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.practice import about_practice, practice_first, practice_only
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
@@ -46,7 +48,7 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
 MAX_ANSWER_CHARS = 950
 _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = periods.PERIOD
-_LATIN_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 # A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
 _CLAUSE = re.compile(r"(?<=;)\s+")
@@ -97,7 +99,7 @@ def compose(
     subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
-    one = entry.named(evidence.facts, question, subject)
+    named_entry = one = entry.named(evidence.facts, question, subject)
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
     relative = bool(_AFTER.search(question) or _BEFORE.search(question))
@@ -157,16 +159,27 @@ def compose(
         lead = ("예." if named else "아니요.") if korean else ("Yes." if named else "No.")
         return _join(lead, [_line(places[0], width, question, focus, korean=korean)])
     if intent is Intent.YES_NO:
+        names = asked_names(question, ignore)
+        if names:
+            # A yes cites a fact that names the thing asked about, not one that shares a
+            # generic word with the question ("services" of Amazon Web Services).
+            backing = [fact for fact in evidence.facts if names_all(fact.text, names)]
+        if named_entry:
+            # "Were there results?" of one job: that job's, not every job's.
+            backing = [fact for fact in backing if fact in named_entry]
         if not backing:
             return _held_instead(
                 no_mention(question, korean=korean, ignore=ignore), evidence, question, korean
             )
-        # "Does he know Kafka?" is answered by the skills entry before a project's mention.
+        # "Does he know Kafka?" is answered by the skills entry before a project's mention;
+        # "Has she used it in production?" by the job or project that used it.
         placed = set(topics(question))
         backing = sorted(backing, key=lambda fact: not set(terms(field(fact.source))) & placed)
         if _PRESENT.search(question):
             # "Is she senior?" is about now: the entry still going on says so first.
             backing = sorted(backing, key=lambda fact: not periods.ongoing(fact))
+        if about_practice(question):
+            backing = practice_first(backing)
         chosen, lead = backing, ("예." if korean else "Yes.")
     elif intent in (Intent.WHEN, Intent.DURATION):
         # The entry the question names by its heading comes before one that merely
@@ -210,8 +223,9 @@ def compose(
     if _RECENT.search(question):
         chosen = sorted(chosen, key=_latest, reverse=True)
     if intent is Intent.YES_NO and asks_for_several(question) and len(backing) > 1:
-        # "Any open-source packages?": yes, and each one, in short lines.
-        chosen = backing
+        # "Any open-source packages?": yes, and each one, in short lines; "Has he run
+        # services on it?", each job and project that did.
+        chosen = practice_only(backing) if about_practice(question) else backing
         width, total = _BUDGET[Intent.LIST]
     elif intent in (Intent.YES_NO, Intent.WHEN, Intent.DURATION, Intent.AMOUNT):
         chosen = chosen[:1]

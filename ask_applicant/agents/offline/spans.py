@@ -47,6 +47,7 @@ _GENERIC_EN = frozenset(
     detail details info information anything something thing things regarding kind sort
     level proficiency familiar good skilled skill skills also ever so far total overall get
     got want like hear learn thanks hi hello hey s one ones
+    production prod professionally professional hands-on real-world commercially
     """.split()
 )
 
@@ -55,7 +56,9 @@ _GENERIC_KO = (
     "알려 말해 설명 있나 있어 있는 있습 했나 했어 했던 했습 하셨 어떻 어떤 무엇 무슨 뭐 "
     "얼마 몇 대해 대한 관련 해주 주세요 궁금 하나요 인가 입니까 입니다 되나 되어 됐 "
     "해봤 해본 사용 다뤄 다룬 다룰 써봤 써본 가능 지원자 후보 그녀 그는 그의 혹시 좀 "
-    "정도 동안 년 경험 경력 하는 했 한 할 해 요 왜 총 전체 모두 줄 알아 아세 아시 아나"
+    "정도 동안 년 경험 경력 하는 했 한 할 해 요 왜 총 전체 모두 줄 알아 아세 아시 아나 "
+    # Where a skill was used ("실무에서 써 봤어요?"), not the skill (see `practice`).
+    "실무 현업 프로덕션 상용 실서비스"
 ).split()
 _GENERIC_KO_PREFIXES = tuple(_GENERIC_KO)
 

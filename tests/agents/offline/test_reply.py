@@ -255,3 +255,12 @@ def test_a_cut_line_never_ends_on_a_label_whose_value_was_cut_off() -> None:
 
     text = "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. URL: https://github.com/d/lab-a"
     assert _clip(text, 60) == "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. …"
+
+
+def test_a_name_glued_to_a_korean_particle_is_named_without_it() -> None:
+    from ask_applicant.agents.offline.reply import no_mention
+
+    assert (
+        no_mention("Rust를 써봤어요?", korean=True)
+        == "아니요, 프로필에는 Rust 관련 내용이 없습니다."
+    )

@@ -1,0 +1,89 @@
+"""A specialist's answer from its tool outputs, or the one more tool it tries first.
+
+The tools of this turn have returned: their facts, ranked for the question, become the
+answer (`composer`, `reply`); a working condition is answered from the resume's own
+sentence on it (`stance`); a thing the profile never mentions is said to be absent; a
+skill it lists without dates is known but not countable (`undated`). When the first
+tool found nothing, one more tool may be tried.
+"""
+
+from __future__ import annotations
+
+from ask_applicant.agents.offline import composer, reply, stance
+from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
+from ask_applicant.agents.offline.evidence import Evidence
+from ask_applicant.agents.offline.intent import Intent, classify
+from ask_applicant.agents.offline.lexicon import Lexicon, unknown_names, unmentioned
+from ask_applicant.agents.offline.toolbox import Toolbox
+from ask_applicant.agents.offline.transcript import Exchange, Transcript
+from ask_applicant.agents.offline.undated import asked_thing, undated_answer, undated_sources
+
+
+def answer(
+    question: Question,
+    transcript: Transcript,
+    toolbox: Toolbox,
+    done: list[Exchange],
+    lexicon: Lexicon | None,
+) -> Decision:
+    """Answer from this turn's tool outputs, or try one more tool when they found nothing.
+
+    Args:
+        question: The question of the turn.
+        transcript: The turn so far.
+        toolbox: The specialist's tools.
+        done: This turn's finished calls of those tools.
+        lexicon: The profile's words (None: unknown).
+
+    Returns:
+        The reply, or the call of one more tool.
+    """
+    called = {exchange.name for exchange in done}
+    noise = toolbox.name_terms(called)
+    unasked = called - toolbox.matched(question.query.all)
+    evidence = Evidence.gather(done, question.query.without(noise).all, strict=unasked)
+    # "How about Vue?" asks what the question it continues asked.
+    elliptic = question.follow_up is not None and question.follow_up.kind == "ellipsis"
+    intent = classify(question.text if elliptic else transcript.question)
+    # A working condition with no prepared answer: the resume's sentence on it (`stance`).
+    said = stance.read(question.text, evidence.facts)
+    if said is not None and said.fact is None and len(done) == 1:
+        other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
+        if other is not None:
+            return Call(other.name, toolbox.arguments(other, question.text))
+    if said is not None:
+        asks = intent is Intent.YES_NO
+        return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=asks))
+    thing = None
+    if evidence.empty:
+        undated = undated_sources(evidence.notes)
+        if undated:
+            # Listed without dates: known (yes), but no years to count; no other tool
+            # of this area would name it.
+            told = undated_answer(
+                asked_thing(done), undated, korean=question.korean, yes_no=intent is Intent.YES_NO
+            )
+            return Reply(told)
+        # No other tool can find what the profile never mentions.
+        named = (unmentioned(lexicon, call, toolbox.tools) for call in done)
+        thing = next((found for found in named if found is not None), None)
+        if thing is None and len(done) == 1:
+            retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
+            if retry is not None:
+                return Call(retry.tool.name, retry.arguments.values)
+    if thing is None and intent in (Intent.WHEN, Intent.DURATION):
+        # "How long was he at Google?": no other job's dates answer it.
+        thing = unknown_names(lexicon, transcript.question, question.ignore)
+    if thing is not None:
+        answer_no = intent is Intent.YES_NO
+        return Reply(reply.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
+    return Reply(
+        composer.answer(
+            evidence,
+            question.voice,
+            korean=question.korean,
+            question=question.text,
+            intent=intent,
+            ignore=question.ignore,
+        )
+    )
