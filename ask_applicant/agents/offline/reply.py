@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from ask_applicant.agents.offline import entry, periods
+from ask_applicant.agents.offline import entry, periods, selection
 from ask_applicant.agents.offline.asked_names import asked_names, names_all
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
@@ -50,26 +50,8 @@ _DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = periods.PERIOD
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
-# A count or an amount, not a date ("15명", "18%", not "2021-03" or "2022–2023").
 _CLAUSE = re.compile(r"(?<=;)\s+")
-_NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
-_AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
-_BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
-_BEST = re.compile(
-    r"\b(strongest|best|top)\b|주력|가장 (잘|자신)|제일 (잘|자신)|자신 있는|강한",
-    re.I,
-)
-# Skill levels as JSON Resume files write them, strongest first.
-_LEVELS = ("master", "expert", "advanced", "proficient", "intermediate", "beginner", "basic")
-_LEVEL = re.compile(r"\((?P<level>[^)]{2,30})\)")
-_ACHIEVED = re.compile(
-    r"\b(achievements?|accomplishments?|proud|impressive|biggest (win|result))\b|성과|업적|자랑",
-    re.I,
-)
-_HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
-_FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
-_RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
 
 
 def compose(
@@ -102,24 +84,24 @@ def compose(
     named_entry = one = entry.named(evidence.facts, question, subject)
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
-    relative = bool(_AFTER.search(question) or _BEFORE.search(question))
+    relative = selection.relative(question)
     alone = one if intent in (Intent.DESCRIBE, Intent.CURRENT) and not relative else []
     # "Her first role at Maplewave?": the earliest of the entries named, if several are.
-    one = one or _first(question, periods.named_entries(evidence.facts, question, subject))
-    one = one or _first(question, evidence.facts)
+    one = one or selection.first(question, periods.named_entries(evidence.facts, question, subject))
+    one = one or selection.first(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
         alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
-    won = _highlights(evidence.facts) if _ACHIEVED.search(question) else []
+    won = selection.highlights(evidence.facts) if selection.ACHIEVED.search(question) else []
     if won and intent in (Intent.DESCRIBE, Intent.LIST):
         # "Her biggest achievement?": the highlights the profile gives, numbers first.
         return _join("", [f"{item} ({source})" for item, source in won])
-    top = _strongest(evidence.facts) if _BEST.search(question) else []
+    top = selection.strongest(evidence.facts) if selection.BEST.search(question) else []
     if top and intent in (Intent.DESCRIBE, Intent.LIST):
         # "What's her strongest skill?": the skills at the highest level the profile gives.
         return _join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
-    neighbour = _neighbour(question, backing, evidence.facts)
+    neighbour = selection.neighbour(question, backing, evidence.facts)
     if neighbour is not None and intent in (Intent.DESCRIBE, Intent.LIST, Intent.WHERE):
         # "Who did she work for before Fernleaf?": that one entry, not the history.
         return entry.told(neighbour, korean=korean)
@@ -216,12 +198,12 @@ def compose(
         if not backing:
             return None
         # "How big is the team?": the fact that names it with a number.
-        chosen = sorted(backing, key=lambda fact: not _NUMBER.search(fact.text))
-    neighbour = _neighbour(question, backing, evidence.facts)
+        chosen = sorted(backing, key=lambda fact: not selection.NUMBER.search(fact.text))
+    neighbour = selection.neighbour(question, backing, evidence.facts)
     if neighbour is not None:
         chosen = [neighbour]
-    if _RECENT.search(question):
-        chosen = sorted(chosen, key=_latest, reverse=True)
+    if selection.RECENT.search(question):
+        chosen = sorted(chosen, key=selection.latest, reverse=True)
     if intent is Intent.YES_NO and asks_for_several(question) and len(backing) > 1:
         # "Any open-source packages?": yes, and each one, in short lines; "Has he run
         # services on it?", each job and project that did.
@@ -324,7 +306,7 @@ def _excerpt(
     scores = [touched(part, question, subject) for part in sentences]
     if counted:
         scores = [
-            2 * score + bool(score and _NUMBER.search(part))
+            2 * score + bool(score and selection.NUMBER.search(part))
             for score, part in zip(scores, sentences, strict=True)
         ]
     order = sorted(range(1, len(sentences)), key=lambda i: (-scores[i], i))
@@ -352,71 +334,6 @@ def _line(
     shown = render(text, fact.source) if korean else text
     # A fact that names its sources in its text (a job-fit match) needs no citation.
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
-
-
-def _highlights(facts: Sequence[Fact]) -> list[tuple[str, str]]:
-    """Up to three highlights of the entries, those with a number (a measured result) first."""
-    found = []
-    for fact in facts:
-        listed = _HIGHLIGHTS.search(fact.text)
-        if listed is not None:
-            found += [(item.strip(), fact.source) for item in listed["items"].split("; ")]
-    ranked = sorted(found, key=lambda pair: not _NUMBER.search(pair[0]))
-    return [(item, source) for item, source in ranked if item][:3]
-
-
-def _strongest(facts: Sequence[Fact]) -> list[Fact]:
-    """The skills entries at the highest level any of them gives ([] without levels)."""
-    ranked = []
-    for fact in facts:
-        level = _LEVEL.search(fact.text) if field(fact.source) == "skills" else None
-        name = level["level"].strip().lower() if level else ""
-        if name in _LEVELS:
-            ranked.append((_LEVELS.index(name), fact))
-    best = min((rank for rank, _ in ranked), default=None)
-    return [fact for rank, fact in ranked if rank == best] if len(ranked) > 1 else []
-
-
-def _neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
-    """For "before X" / "after X": the dated entry just before or after the one named."""
-    after = bool(_AFTER.search(question))
-    if not (after or _BEFORE.search(question)):
-        return None
-    dated = [fact for fact in backing if periods.start(fact)]
-    if not dated:
-        return None
-    # Of two roles at the employer named, before the first or after the last.
-    group = periods.named_entries(dated, question, terms(question))
-    if group:
-        named = group[-1] if after else group[0]
-    else:
-        named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
-    left_out = {fact.source for fact in group} | {named.source}
-    others = [f for f in facts if periods.start(f) and f.source not in left_out]
-    if after:
-        later = [f for f in others if periods.start(f) > periods.start(named)]
-        return min(later, key=periods.start, default=None)
-    earlier = [f for f in others if periods.start(f) < periods.start(named)]
-    return max(earlier, key=periods.start, default=None)
-
-
-def _first(question: str, facts: Sequence[Fact]) -> list[Fact]:
-    """For "first" / "earliest" / "첫": the entry with the earliest date, when several
-    carry dates ("What was her first job?" is one job, not the history)."""
-    dated = [fact for fact in facts if _earliest(fact)]
-    if len(dated) < 2 or not _FIRST.search(question):
-        return []
-    return [min(dated, key=_earliest)]
-
-
-def _earliest(fact: Fact) -> str:
-    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
-    return min(dates) if dates else ""
-
-
-def _latest(fact: Fact) -> str:
-    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
-    return max(dates) if dates else ""
 
 
 def _join(lead: str, lines: list[str]) -> str:

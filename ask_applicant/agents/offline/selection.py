@@ -1,0 +1,106 @@
+"""Selection: the one entry, or the few lines, a question singles out.
+
+"What was her first job?" is the earliest entry; "Who did she work for before Fernleaf?"
+the entry just before both roles there; "What's her strongest skill?" the skills at the
+highest level given; "Her biggest achievement?" the highlights, measured ones first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ask_applicant.agents.offline import periods
+from ask_applicant.agents.offline.evidence import Fact
+from ask_applicant.agents.offline.support import field, touched
+from ask_applicant.agents.offline.terms import terms
+
+# A count or an amount, not a year ("15명", "18%", not "2021").
+NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
+_AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
+_BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+BEST = re.compile(
+    r"\b(strongest|best|top)\b|주력|가장 (잘|자신)|제일 (잘|자신)|자신 있는|강한",
+    re.I,
+)
+_LEVELS = ("master", "expert", "advanced", "proficient", "intermediate", "beginner", "basic")
+_LEVEL = re.compile(r"\((?P<level>[^)]{2,30})\)")
+ACHIEVED = re.compile(
+    r"\b(achievements?|accomplishments?|proud|impressive|biggest (win|result))\b|성과|업적|자랑",
+    re.I,
+)
+_HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
+_FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
+RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
+
+
+def relative(question: str) -> bool:
+    """True for a question about the entry before or after another ("after Kitebox")."""
+    return bool(_AFTER.search(question) or _BEFORE.search(question))
+
+
+def highlights(facts: Sequence[Fact]) -> list[tuple[str, str]]:
+    """Up to three highlights of the entries, those with a number (a measured result) first."""
+    found = []
+    for fact in facts:
+        listed = _HIGHLIGHTS.search(fact.text)
+        if listed is not None:
+            found += [(item.strip(), fact.source) for item in listed["items"].split("; ")]
+    ranked = sorted(found, key=lambda pair: not NUMBER.search(pair[0]))
+    return [(item, source) for item, source in ranked if item][:3]
+
+
+def strongest(facts: Sequence[Fact]) -> list[Fact]:
+    """The skills entries at the highest level any of them gives ([] without levels)."""
+    ranked = []
+    for fact in facts:
+        level = _LEVEL.search(fact.text) if field(fact.source) == "skills" else None
+        name = level["level"].strip().lower() if level else ""
+        if name in _LEVELS:
+            ranked.append((_LEVELS.index(name), fact))
+    best = min((rank for rank, _ in ranked), default=None)
+    return [fact for rank, fact in ranked if rank == best] if len(ranked) > 1 else []
+
+
+def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
+    """For "before X" / "after X": the dated entry just before or after the one named."""
+    after = bool(_AFTER.search(question))
+    if not (after or _BEFORE.search(question)):
+        return None
+    dated = [fact for fact in backing if periods.start(fact)]
+    if not dated:
+        return None
+    # Of two roles at the employer named, before the first or after the last.
+    group = periods.named_entries(dated, question, terms(question))
+    if group:
+        named = group[-1] if after else group[0]
+    else:
+        named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
+    left_out = {fact.source for fact in group} | {named.source}
+    others = [f for f in facts if periods.start(f) and f.source not in left_out]
+    if after:
+        later = [f for f in others if periods.start(f) > periods.start(named)]
+        return min(later, key=periods.start, default=None)
+    earlier = [f for f in others if periods.start(f) < periods.start(named)]
+    return max(earlier, key=periods.start, default=None)
+
+
+def first(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """For "first" / "earliest" / "첫": the entry with the earliest date, when several
+    carry dates ("What was her first job?" is one job, not the history)."""
+    dated = [fact for fact in facts if earliest(fact)]
+    if len(dated) < 2 or not _FIRST.search(question):
+        return []
+    return [min(dated, key=earliest)]
+
+
+def earliest(fact: Fact) -> str:
+    """The earliest date a fact names ("" without one)."""
+    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
+    return min(dates) if dates else ""
+
+
+def latest(fact: Fact) -> str:
+    """The latest date a fact names ("" without one)."""
+    dates = re.findall(r"[12]\d{3}(?:-\d{2})?", fact.text)
+    return max(dates) if dates else ""
