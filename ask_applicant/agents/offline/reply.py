@@ -46,7 +46,6 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
     Intent.DESCRIBE: (320, 700),
 }
 MAX_ANSWER_CHARS = 950
-_DAY = r"[12]\d{3}(?:-\d{2}(?:-\d{2})?)?"
 _PERIOD = periods.PERIOD
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
