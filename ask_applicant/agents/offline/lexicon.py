@@ -36,6 +36,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # A capitalised word or a run of them ("Google", "Credit Suisse"); "I" is no name.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a3])")
 _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
@@ -160,7 +161,9 @@ def unmentioned(
     named = _subjects(call, tools)
     if not named or any(lexicon.mentions(value) for value in named):
         return None
-    return named[0]
+    # "Rust 로 개발할 수": the name, without the Korean it was asked in.
+    latin = _LATIN_RUN.findall(named[0]) if _HANGUL.search(named[0]) else []
+    return " ".join(latin) or named[0]
 
 
 def spelt(lexicon: Lexicon | None, tool: FunctionTool, values: dict[str, Any]) -> dict[str, Any]:
