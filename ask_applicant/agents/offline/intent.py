@@ -58,7 +58,9 @@ _EN_REQUEST = re.compile(
 )
 # A Korean question without a question word asks whether something is so.
 _SENTENCES = re.compile(r"(?<=[.!?？。])\s+")
-_KO_QUESTION_WORD = re.compile(r"뭐|뭘|뭔|무엇|무얼|무슨|어떤|어떻|어때|어디|언제|누구|누가|얼마|몇|왜|어느")
+_KO_QUESTION_WORD = re.compile(
+    r"뭐|뭘|뭔|무엇|무얼|무슨|어떤|어떻|어때|어디|언제|누구|누가|얼마|몇|왜|어느"
+)
 _KO_ENDING = re.compile(r"(나요|까요|니까|가요|어요|아요|죠|지요|니|냐|요)\s*[?？]?\s*$|[?？]\s*$")
 _EN_LIST = re.compile(
     r"^\W*(which|what)\s+(\w+\s+){0,2}?(\w+s)\b|\blist\b|\ball (the|of)\b|\bany\s+\w+s\b", re.I

@@ -106,10 +106,16 @@ def latin_skeleton(phrase: str) -> str:
 
 @lru_cache(maxsize=4096)
 def latin_skeletons(phrase: str) -> frozenset[str]:
-    """The skeleton of a Latin-script phrase and, when it differs, its voiced one (an s
-    sounded z: "Observability" is both b-s-b-b-r-t and b-j-b-b-r-t)."""
-    sounds = "".join(_english(word) for word in _LATIN.findall(phrase))
-    return frozenset({_reduce(sounds), _reduce(_VOICED_S.sub("z", sounds))})
+    """The skeleton of a Latin-script phrase and, when they differ, its voiced one (an s
+    sounded z: "Observability" is both b-s-b-b-r-t and b-j-b-b-r-t) and the one with a
+    th sounded t, as Hangul often writes it (Hackathon is 해커톤, Python 파이썬)."""
+    words = _LATIN.findall(phrase)
+    found: set[str] = set()
+    # Only a th before a vowel is written ㅌ ("marathon", 마라톤); at the end it is ㅅ.
+    for spelt in (words, [re.sub("th(?=[aeiou])", "t", word, flags=re.I) for word in words]):
+        sounds = "".join(_english(word) for word in spelt)
+        found.update({_reduce(sounds), _reduce(_VOICED_S.sub("z", sounds))})
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)

@@ -56,15 +56,20 @@ _GENERIC_KO = (
     "알려 말해 설명 있나 있어 있는 있습 했나 했어 했던 했습 하셨 어떻 어떤 무엇 무슨 뭐 "
     "얼마 몇 대해 대한 관련 해주 주세요 궁금 하나요 인가 입니까 입니다 되나 되어 됐 "
     "해봤 해본 사용 다뤄 다룬 다룰 써봤 써본 가능 지원자 후보 그녀 그는 그의 혹시 좀 "
-    "년 경험 경력 하는 했 한 할 해 요 줄 알아 아세 아시 아나 "
+    "경험 경력 하는 했 알아 아세 아시 아나 "
     # Being and working somewhere, in the past too ("있었어요", "다녔나요", "계셨어요").
     "있었 있으 일했 일하 다녔 다니 계셨 계시 근무 재직 "
+    # What was made, and whether one took part ("뭘 만들었어요?", "나간 적 있어요?").
+    "무얼 만들 만드 나간 나가 나갔 참가 참여 "
     # Where a skill was used ("실무에서 써 봤어요?"), not the skill (see `practice`).
     "실무 현업 프로덕션 상용 실서비스"
 ).split()
 _GENERIC_KO_PREFIXES = tuple(_GENERIC_KO)
-# Framing words that start names too ("모두의여행" is a company): whole words only.
-_GENERIC_KO_WHOLE = frozenset("정도 동안 왜 총 전체 모두 좀 혹시".split())
+# Framing words that start names too ("모두의여행" is a company, "해커톤" an event, "한빛"
+# a school): whole words only.
+_GENERIC_KO_WHOLE = frozenset(
+    "정도 동안 왜 총 전체 모두 좀 혹시 년 한 할 해 요 줄 적 뭘 뭔".split()
+)
 
 
 def strip_particle(word: str) -> str:

@@ -71,3 +71,9 @@ def test_amounts_requests_and_how_questions_are_told_apart(question: str, intent
 )
 def test_a_yes_no_about_any_xs_wants_each_of_them(question: str, several: bool) -> None:
     assert asks_for_several(question) is several
+
+
+def test_the_sentence_that_asks_decides_what_is_asked() -> None:
+    assert classify("We're in London. Would he relocate for the role?") is Intent.YES_NO
+    assert classify("I see a gap in 2014. What was he doing then?") is Intent.DESCRIBE
+    assert classify("해커톤에서 뭘 만들었어요?") is Intent.DESCRIBE

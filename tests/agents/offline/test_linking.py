@@ -23,6 +23,9 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         ("Facebook", "페이스북"),
         ("Kakao", "카카오"),
         ("Haneul Pay", "하늘페이"),
+        # A th before a vowel is written ㅌ.
+        ("Hackathon", "해커톤"),
+        ("Marathon", "마라톤"),
     ],
 )
 def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:
@@ -32,6 +35,8 @@ def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> 
 
 def test_different_names_do_not_link() -> None:
     assert not names_in("Did he work at Naver?", "카카오")
+    # A final th is no ㅌ: "flow with" is not 플러터 (Flutter).
+    assert not linked("플러터 해봤어요?", "Set up a deploy flow with Fastlane")
     assert not linked("크레딧스위스에 얼마나 있었어요?", "Quantitative Analyst at Lumen AI Lab")
 
 

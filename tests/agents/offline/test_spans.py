@@ -29,6 +29,13 @@ def test_question_framing_is_not_content() -> None:
     assert korean.content[0] == "카프카"
 
 
+def test_a_name_that_starts_like_a_framing_word_is_content() -> None:
+    # "모두" (all), "해" (do) and "한" (did) frame questions; these names only start so.
+    assert QuestionSpans("모두의여행에는 몇 년 있었어요?").content == ["모두의여행"]
+    assert QuestionSpans("해커톤에서 뭘 만들었어요?").content == ["해커톤"]
+    assert QuestionSpans("한빛대학교 나왔어요?").content[0] == "한빛대학교"
+
+
 def test_words_of_the_tool_name_and_the_applicant_are_ignored() -> None:
     spans = QuestionSpans(
         "What did Kim Minji build in the ledger project?", ignorable(["get_project", "Kim Minji"])
