@@ -25,6 +25,8 @@ _REWRITES = tuple(
         (r"(프로그래밍|개발|코딩)\s*언어", "기술"),
         # "수상 경력" is about awards, not the career its second word suggests.
         (r"수상\s*경력", "수상"),
+        # Speaking at a conference is a talk, not a spoken language.
+        (r"\b(spoken|spoke|speak|speaking|speaks|presented|present)\s+at\b", "gave talks at"),
         (r"\boutside (of )?work\b", "personally"),
         # "회사 밖에서는", "퇴근 후에": free time, not the company.
         (r"(회사|일|업무|직장)\s*밖|퇴근\s*후|쉬는\s*날|여가", "취미"),

@@ -159,6 +159,8 @@ def asks_for_several(question: str) -> bool:
     for match in _SEVERAL.finditer(question):
         if match.group(1).lower() not in _NOT_PLURAL:
             return True
+    if re.search(r"\banywhere\b", question, re.I):
+        return True
     return bool(_KO_LIST.search(question) or _KO_ANY.search(question))
 
 

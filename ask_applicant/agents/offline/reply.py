@@ -50,6 +50,8 @@ _PERIOD = periods.PERIOD
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _CLAUSE = re.compile(r"(?<=;)\s+")
+_GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
+_SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -92,6 +94,9 @@ def compose(
         alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    if _GRADES.search(question) and any(field(f.source) == "education" for f in evidence.facts):
+        # "What was his GPA?": the score each degree gives, or that none gives one.
+        return _grades(evidence.facts, question, korean=korean)
     won = selection.highlights(evidence.facts) if selection.ACHIEVED.search(question) else []
     if won and intent in (Intent.DESCRIBE, Intent.LIST):
         # "Her biggest achievement?": the highlights the profile gives, numbers first.
@@ -263,6 +268,26 @@ def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
         if answer_no
         else (f"The profile does not mention {told}.")
     )
+
+
+def _grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
+    """Each degree's score ("Score: 3.6" as the tools write it), or that none is given."""
+    scored = [
+        (fact, found["score"].strip())
+        for fact in facts
+        if field(fact.source) == "education" and (found := _SCORE.search(fact.text))
+    ]
+    if not scored:
+        asked = "학점" if korean else "a GPA"
+        return not_mentioned(asked, korean=korean, answer_no=False)
+    lines = []
+    for fact, score in scored:
+        head = entry.heading(fact.text) or fact.text.split(" (", 1)[0]
+        label = "성적" if korean else "Score"
+        lines.append(
+            f"{render(head, fact.source) if korean else head}: {label} {score} ({fact.source})"
+        )
+    return _join("", lines)
 
 
 def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:

@@ -26,6 +26,16 @@ def test_script_filters_keep_translations_and_synonyms_apart() -> None:
 def test_phrases_that_mislead_are_rewritten() -> None:
     assert "language" not in rewrite("What programming languages does she know?")
     assert "경력" not in rewrite("수상 경력이 있으신가요?")
+    # Speaking at a conference is a talk: no spoken language.
+    talks = concept_terms(rewrite("Has he spoken at any conferences?"))
+    assert "publication" in talks and "languag" not in talks
+    assert "languag" in concept_terms(rewrite("Does he speak German?"))
+
+
+def test_language_test_scores_are_certificates_or_languages() -> None:
+    for question in ("What's her TOEIC score?", "토익 점수가 어떻게 돼요?"):
+        found = concept_terms(question)
+        assert "certificat" in found and "languag" in found, question
 
 
 @pytest.mark.parametrize(

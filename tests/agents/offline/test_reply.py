@@ -264,3 +264,29 @@ def test_a_name_glued_to_a_korean_particle_is_named_without_it() -> None:
         no_mention("Rust를 써봤어요?", korean=True)
         == "아니요, 프로필에는 Rust 관련 내용이 없습니다."
     )
+
+
+def test_a_gpa_is_the_score_a_degree_gives_or_said_to_be_absent() -> None:
+    question = "What was her GPA?"
+    text = compose(DEGREES, question, classify(question), korean=False, today=TODAY)
+    assert text == "BSc, Economics — McMaster University: Score 3.6 (education[0])"
+    bare = Evidence(facts=[DEGREES.facts[1]])
+    assert compose(bare, question, classify(question), korean=False, today=TODAY) == (
+        "The profile does not mention a GPA."
+    )
+    question = "학점이 어떻게 돼요?"
+    text = compose(bare, question, classify(question), korean=True, today=TODAY)
+    assert text == "프로필에는 학점 관련 내용이 없습니다."
+
+
+def test_whether_he_volunteers_anywhere_lists_each_place() -> None:
+    places = Evidence(
+        facts=[
+            Fact("volunteer[0]", "Mentor at Kiezbits (2022-10 – present) Teaches Linux."),
+            Fact("volunteer[1]", "Co-organiser at Prometheus Meetup (2021-01 – 2024-12) Meetups."),
+        ]
+    )
+    question = "Does he volunteer anywhere?"
+    text = compose(places, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes.")
+    assert "Kiezbits" in text and "Prometheus Meetup" in text
