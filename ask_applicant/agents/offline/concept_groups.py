@@ -62,6 +62,26 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
         "팀장",
     ),
     ("mentor", "mentors", "mentored", "mentoring", "멘토", "멘토링"),
+    # Managing people, not systems: "configuration management" is no such thing.
+    (
+        "managed people",
+        "manage people",
+        "managing people",
+        "people manager",
+        "people management",
+        "direct reports",
+        "line manager",
+        "managed a team",
+        "manage a team",
+        "managing a team",
+        "engineering manager",
+        "팀 관리",
+        "팀을 관리",
+        "팀원 관리",
+        "팀원을 관리",
+        "인원 관리",
+        "매니저",
+    ),
 )
 
 
@@ -93,3 +113,14 @@ def group_terms(text: str) -> tuple[str, ...]:
         if any(pattern.search(lowered) for pattern in patterns):
             found.update(dict.fromkeys(group))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def groups_named(text: str) -> frozenset[int]:
+    """Which groups a text names (their indexes); empty when it names none."""
+    lowered = text.lower()
+    return frozenset(
+        index
+        for index, (patterns, _) in enumerate(_COMPILED)
+        if any(pattern.search(lowered) for pattern in patterns)
+    )

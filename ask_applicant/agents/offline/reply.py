@@ -16,6 +16,7 @@ from datetime import date
 
 from ask_applicant.agents.offline import entry, periods, selection
 from ask_applicant.agents.offline.asked_names import asked_names, names_all
+from ask_applicant.agents.offline.concept_groups import groups_named
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import (
@@ -153,6 +154,11 @@ def compose(
         if named_entry:
             # "Were there results?" of one job: that job's, not every job's.
             backing = [fact for fact in backing if fact in named_entry]
+        asked = groups_named(question)
+        if asked:
+            # "Has he managed people?": only a fact naming that very thing says yes, not
+            # one that shares a word with it ("configuration management").
+            backing = [f for f in backing if groups_named(f"{field(f.source)} {f.text}") & asked]
         if not backing:
             return _held_instead(
                 no_mention(question, korean=korean, ignore=ignore), evidence, question, korean

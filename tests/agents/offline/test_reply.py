@@ -290,3 +290,23 @@ def test_whether_he_volunteers_anywhere_lists_each_place() -> None:
     text = compose(places, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("Yes.")
     assert "Kiezbits" in text and "Prometheus Meetup" in text
+
+
+def test_managing_people_is_not_said_yes_by_a_system_managed() -> None:
+    work = Evidence(
+        facts=[
+            Fact(
+                "work[0]",
+                "Sysadmin at Brightwater (2015-09 – 2019-02) Puppet for configuration management.",
+            ),
+            Fact(
+                "work[1]", "Engineering Manager at Orbit (2019-03 – present) Managed a team of six."
+            ),
+        ]
+    )
+    question = "Has he ever managed people?"
+    text = compose(work, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes. Engineering Manager at Orbit")
+    alone = Evidence(facts=[work.facts[0]])
+    text = compose(alone, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("No,")
