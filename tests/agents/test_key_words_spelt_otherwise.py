@@ -34,6 +34,9 @@ async def _ask(converse: Converse, settings: Settings, profile: Path, question: 
         ("Does she do any Flutter?", "No, the profile does not mention Flutter."),
         ("Any Flutter?", "No, the profile does not mention Flutter."),
         ("플러터 해봤어요?", "아니요, "),
+        # "Experience" is no reason to ask the work history about a skill never named.
+        ("Has she got any Azure experience?", "No, the profile does not mention Azure."),
+        ("Rust로 개발할 수 있나요?", "아니요, 프로필에는 Rust 관련 내용이 없습니다."),
     ],
 )
 async def test_a_skill_the_profile_never_names_is_answered_no_by_the_skills(

@@ -39,6 +39,8 @@ class Question:
         korean: Answer in Korean.
         ignore: Terms that say nothing about the topic (the applicant's name).
         follow_up: Set when `text` is a follow-up made whole (see `follow_up`).
+        unmentioned_skill: It asks whether the applicant has a skill the profile never
+            names ("Any Azure experience?"): the skills' area says no.
     """
 
     text: str
@@ -47,3 +49,4 @@ class Question:
     korean: bool
     ignore: frozenset[str]
     follow_up: FollowUp | None = None
+    unmentioned_skill: bool = False

@@ -198,11 +198,9 @@ def unknown_names(
     """
     if lexicon is None:
         return None
-    names = [
-        match.group()
-        for match in _NAME.finditer(question)
-        if match.start() != _first_word(question)
-    ]
+    # An English question's first word is capitalised anyway; a Korean one's is a name.
+    first = -1 if _HANGUL.search(question) else _first_word(question)
+    names = [match.group() for match in _NAME.finditer(question) if match.start() != first]
     # Korean marks the place of work with 에서 ("구글에서 얼마나 일했어요?").
     names += [
         match.group(1)

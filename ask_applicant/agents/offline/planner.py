@@ -153,7 +153,8 @@ class Planner:
         query = Query.of(whole, ignore, spelt=self._in_latin(whole))
         yes_no = classify(whole) is Intent.YES_NO
         plain = not (query.topics or query.readings or concept_terms(whole))
-        if plain and unknown_skill(self._lexicon, whole, yes_no, ignore):
+        unmentioned = plain and bool(unknown_skill(self._lexicon, whole, yes_no, ignore))
+        if unmentioned:
             # "Does she do any Flutter?": a skill the profile never names is the skills'
             # area to answer no, not a question that routes nowhere. A question whose
             # words stand for a topic ("Does she live in Seoul?") keeps its topic.
@@ -165,6 +166,7 @@ class Planner:
             korean=is_korean(text),
             ignore=ignore,
             follow_up=follow_up,
+            unmentioned_skill=unmentioned,
         )
         if function_tools and text.strip():
             toolbox = self._toolbox(function_tools, ignore)
@@ -222,6 +224,10 @@ class Planner:
         routable = question.text.strip() and not is_small_talk(question.text)
         router = self._router(tuple(areas))
         winner = router.route(question.query) if routable else None
+        if question.unmentioned_skill:
+            # "Any Azure experience?": "experience" would pick the work history, which
+            # cannot say more than that the skills never name it.
+            winner = router.route(Query.of(" ".join(_SKILL_TOPIC))) or winner
         if winner is None and routable:
             winner = fallback_area(router, question.query, question.text)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:
