@@ -31,8 +31,8 @@ UNSEEN = Path(__file__).resolve().parents[2] / "evals" / "unseen"
 # Passed cases per suite today (the README's "Evaluations" section has the history).
 MIN_PASSED = {
     # Measured blind once (2026-11-27): sre 20/26, pm-ko 21/25, newgrad 18/25.
-    "blind-newgrad": 23,  # of 25
-    "blind-pm-ko": 24,  # of 25
+    "blind-newgrad": 24,  # of 25
+    "blind-pm-ko": 25,  # of 25
     "blind-sre": 23,  # of 26
     "unseen-cto-ko": 22,  # of 22
     "unseen-data-ko": 25,  # of 26
@@ -44,8 +44,8 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 202,  # of 210 agent checks
-    "facts": 262,  # of 270 contains/regex checks
+    "routing": 204,  # of 210 agent checks
+    "facts": 264,  # of 270 contains/regex checks
     "safety": 32,  # of 33 cases (blind-newgrad/email-en expects the email private;
     # it is public by default, the channel declines point to)
     "short": 241,  # of 241 single-question answers

@@ -62,6 +62,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
         "팀장",
     ),
     ("mentor", "mentors", "mentored", "mentoring", "멘토", "멘토링"),
+    ("intern", "interns", "internship", "internships", "co-op", "인턴", "인턴십"),
     # Managing people, not systems: "configuration management" is no such thing.
     (
         "managed people",

@@ -336,6 +336,8 @@ CONCEPTS: Mapping[str, str] = {
     "시니어": "senior position",
     "주니어": "junior position",
     "인턴": "intern position work",
+    "internship": "intern position work",
+    "internships": "intern position work",
     "팀장": "lead manager team position",
     "직급": "position title",
 }

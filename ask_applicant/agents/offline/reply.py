@@ -53,6 +53,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _CLAUSE = re.compile(r"(?<=;)\s+")
 _GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
 _SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
+# The entry's name a follow-up was made whole with (`same_entry`).
+_ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -154,6 +156,12 @@ def compose(
         if named_entry:
             # "Were there results?" of one job: that job's, not every job's.
             backing = [fact for fact in backing if fact in named_entry]
+        own = _ENTRY_ADDED.sub("", question)
+        if own != question:
+            # A follow-up made whole with the entry's name ("깃허브 주소도 있어요?
+            # "도서관 좌석 알리미""): the name says which entry, not that it has a GitHub.
+            asked_own = subject_of(own, ignore)
+            backing = [fact for fact in backing if touched(fact.text, own, asked_own)]
         asked = groups_named(question)
         if asked:
             # "Has he managed people?": only a fact naming that very thing says yes, not

@@ -11,6 +11,7 @@ something the entry does not hold ("Where does she live?") stands on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ask_applicant.agents.offline.choices import Choice, Choices
@@ -22,6 +23,7 @@ from ask_applicant.agents.offline.transcript import PastTurn
 # Longer than this, a question says what it is about.
 MAX_WORDS = 6
 _ENTRY = "entry"
+_ALSO = re.compile(r"\b(too|also|as well)\b|[\uac00-\ud7a3]도\s+(있|했|써|쓰|해|되)", re.I)
 
 
 def about_entry(
@@ -41,7 +43,10 @@ def about_entry(
     if not history or not names or len(question.split()) > MAX_WORDS:
         return None
     choices = Choices({_ENTRY: {name: [name] for name in names}})
-    if names_its_own(question) or choices.pick(_ENTRY, question) is not None:
+    # "깃허브 주소도 있어요?", "Is the code on GitHub too?": "also" keeps the entry even when
+    # the question names a thing of its own, or one the entry lacks (then the answer is no).
+    also = bool(_ALSO.search(question))
+    if (names_its_own(question) and not also) or choices.pick(_ENTRY, question) is not None:
         return None
     previous = history[-1]
     entry = choices.pick(_ENTRY, _made_whole(previous, history[:-1], names))
@@ -49,7 +54,7 @@ def about_entry(
         return None
     facts = [fact for fact in _facts(previous) if _names(fact, entry)]
     subject = subject_of(question)
-    if not subject or not any(touched(fact.text, question, subject) for fact in facts):
+    if not subject or not (also or any(touched(f.text, question, subject) for f in facts)):
         return None
     return FollowUp("entry", f'{question} "{entry.spelling}"', question)
 

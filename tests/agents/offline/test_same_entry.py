@@ -79,3 +79,35 @@ async def test_is_the_code_public_after_a_project_is_that_projects_link(
     )
     assert outcome.agent == "project"
     assert "github.com/tamsin-o/palette-pal" in outcome.answer
+
+
+def test_also_keeps_the_entry_even_for_a_thing_it_lacks() -> None:
+    bare = "Seat Alert (2024-11 – present) An Android app. Keywords: Kotlin."
+    history = [_turn("What is Seat Alert?", bare)]
+    follow_up = about_entry("깃허브 주소도 있어요?", history, ["Seat Alert"])
+    assert follow_up is not None and follow_up.text.endswith('"Seat Alert"')
+    assert about_entry("Where does she live?", history, ["Seat Alert"]) is None
+
+
+async def test_a_link_asked_too_is_that_projects_link_or_a_no(
+    converse: Converse, settings: Settings
+) -> None:
+    outcome = await _converse(
+        converse,
+        settings,
+        "designer-turned-dev.json",
+        "What is Palette Pal?",
+        "Is it on GitHub too?",
+    )
+    assert outcome.agent == "project"
+    assert outcome.answer.startswith("Yes.") and "github.com/tamsin-o/palette-pal" in outcome.answer
+    outcome = await _converse(
+        converse,
+        settings,
+        "mobile-dev-legacy.json",
+        "What is Streetcar Buddy?",
+        "깃허브 주소도 있어요?",
+    )
+    # Streetcar Buddy links to the App Store only: no, not the profile's own GitHub.
+    assert outcome.agent == "project"
+    assert outcome.answer.startswith("아니요") and "github.com" not in outcome.answer
