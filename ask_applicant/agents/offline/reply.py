@@ -156,12 +156,12 @@ def compose(
         if named_entry:
             # "Were there results?" of one job: that job's, not every job's.
             backing = [fact for fact in backing if fact in named_entry]
-        own = _ENTRY_ADDED.sub("", question)
-        if own != question:
+        unnamed = _ENTRY_ADDED.sub("", question)
+        if unnamed != question:
             # A follow-up made whole with the entry's name ("깃허브 주소도 있어요?
             # "도서관 좌석 알리미""): the name says which entry, not that it has a GitHub.
-            asked_own = subject_of(own, ignore)
-            backing = [fact for fact in backing if touched(fact.text, own, asked_own)]
+            asked_own = subject_of(unnamed, ignore)
+            backing = [fact for fact in backing if touched(fact.text, unnamed, asked_own)]
         asked = groups_named(question)
         if asked:
             # "Has he managed people?": only a fact naming that very thing says yes, not
