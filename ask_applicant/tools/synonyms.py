@@ -31,6 +31,11 @@ TECH_TERMS: tuple[str, ...] = tuple(group[0] for group in _GROUPS)
 _BY_NAME = {name: group for group in _GROUPS for name in group}
 
 
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Every group of names for one technology (English, Korean, short forms)."""
+    return _GROUPS
+
+
 def variants(term: str) -> tuple[str, ...]:
     """A term and its other names (``k8s`` → kubernetes, k8s, 쿠버네티스)."""
     key = " ".join(term.lower().split())

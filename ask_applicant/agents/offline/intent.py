@@ -68,7 +68,9 @@ _EN_LIST = re.compile(
 _KO_LIST = re.compile(r"목록|모두|전부|어떤\s*\S+들|무슨\s*\S+들|다\s*알려")
 # "any open-source packages", "some awards": a quantifier, up to two words, a plural.
 _SEVERAL = re.compile(
-    r"\b(?:any|some|all|which|ha(?:ve|s|d))\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b", re.I
+    r"\b(?:any|some|all|which|ha(?:ve|s|d)|publish(?:ed)?|wr(?:ite|ote)|w[io]n|buil[dt]"
+    r"|g[ia]ve|ma[dk]e)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+s)\b",
+    re.I,
 )
 # "프로젝트가 있나요?": Korean marks no plural; whether there are any asks for each one.
 _KO_ANY = re.compile(r"(이|가)\s*(있나요|있어요|있습니까|있으신가요|있었나요|있을까요)")

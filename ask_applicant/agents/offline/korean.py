@@ -22,6 +22,12 @@ _LABELS = (
     (re.compile(r"\bFor ([^.]+)\."), r"\1 프로젝트."),
     (re.compile(r"\bpresent\b"), "현재"),
     (re.compile(r"\bslug:"), "식별자:"),
+    # A job-fit assessment's lines.
+    (re.compile(r"^Matched: (.+?) — shown in ([^.]+)\."), r"일치: \1 — \2에 나옵니다."),
+    (
+        re.compile(r"^Missing: (.+?) — the profile does not mention it\."),
+        r"없음: \1 — 프로필에 없습니다.",
+    ),
 )
 # `basics` facts read "key: value".
 _BASICS = {

@@ -109,7 +109,12 @@ def compose(
         # "What's her strongest skill?": the skills at the highest level the profile gives.
         return _join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
     neighbour = selection.neighbour(question, backing, evidence.facts)
-    if neighbour is not None and intent in (Intent.DESCRIBE, Intent.LIST, Intent.WHERE):
+    if neighbour is not None and intent in (
+        Intent.DESCRIBE,
+        Intent.LIST,
+        Intent.WHERE,
+        Intent.CURRENT,
+    ):
         # "Who did she work for before Fernleaf?": that one entry, not the history.
         return entry.told(neighbour, korean=korean)
     years = named_years(question)
@@ -147,6 +152,10 @@ def compose(
         named = any(touched(fact.text.split(": ", 1)[-1], question, own) for fact in places)
         lead = ("예." if named else "아니요.") if korean else ("Yes." if named else "No.")
         return _join(lead, [_line(places[0], width, question, focus, korean=korean)])
+    fit = [fact for fact in evidence.facts if fact.text.startswith(("Matched:", "Missing:"))]
+    if fit and intent in (Intent.YES_NO, Intent.DESCRIBE, Intent.LIST):
+        # "Is she a fit for ...?": what matches and what is missing, led by how much fits.
+        return _fit(fit, korean=korean)
     if intent is Intent.YES_NO:
         names = asked_names(question, ignore)
         if names:
@@ -302,6 +311,18 @@ def _grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
             f"{render(head, fact.source) if korean else head}: {label} {score} ({fact.source})"
         )
     return _join("", lines)
+
+
+def _fit(lines: Sequence[Fact], *, korean: bool) -> str:
+    """A job fit: yes when every skill asked for shows, partly when some do, else no."""
+    matched = sum(fact.text.startswith("Matched:") for fact in lines)
+    if korean:
+        lead = "예." if matched == len(lines) else ("일부 맞습니다." if matched else "아니요.")
+    else:
+        lead = "Yes." if matched == len(lines) else ("Partly." if matched else "No.")
+    ordered = sorted(lines, key=lambda fact: not fact.text.startswith("Matched:"))
+    shown = [render(fact.text, fact.source) if korean else fact.text for fact in ordered]
+    return _join(lead, shown)
 
 
 def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ask_applicant.agents.offline import periods
 from ask_applicant.agents.offline.evidence import Fact
+from ask_applicant.agents.offline.intent import about_now
 from ask_applicant.agents.offline.support import field, touched
 from ask_applicant.agents.offline.terms import terms
 
@@ -68,10 +69,14 @@ def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> 
     if not (after or _BEFORE.search(question)):
         return None
     dated = [fact for fact in backing if periods.start(fact)]
+    ongoing = [fact for fact in facts if periods.ongoing(fact) and field(fact.source) == "work"]
+    if about_now(question) and ongoing:
+        # "Before her current job": the job going on now is the one named.
+        dated = [max(ongoing, key=periods.start)]
     if not dated:
         return None
     # Of two roles at the employer named, before the first or after the last.
-    group = periods.named_entries(dated, question, terms(question))
+    group = periods.named_entries(dated, question, terms(question)) if len(dated) > 1 else []
     if group:
         named = group[-1] if after else group[0]
     else:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from ask_applicant.agents.offline.terms import stem
+from ask_applicant.tools.synonyms import synonym_groups
 
 TRANSLITERATIONS: Mapping[str, str] = {
     "파이썬": "Python",
@@ -47,6 +48,27 @@ TRANSLITERATIONS: Mapping[str, str] = {
     "우아한형제들": "Woowa Brothers",
 }
 
+
+def _from_synonyms() -> dict[str, str]:
+    """The Hangul names of the tools' technology groups ("머신러닝" is machine learning),
+    so one table of other names serves the tools and the offline model alike."""
+    found: dict[str, str] = {}
+    for group in synonym_groups():
+        latin = next((name for name in group if name.isascii()), None)
+        if latin is None:
+            continue
+        shown = (
+            latin.title()
+            if " " in latin
+            else latin.upper()
+            if len(latin) <= 3
+            else latin.capitalize()
+        )
+        found.update({name: shown for name in group if not name.isascii()})
+    return found
+
+
+TRANSLITERATIONS = {**_from_synonyms(), **TRANSLITERATIONS}
 
 _SPELLINGS = tuple(
     (re.compile(re.escape(korean)), stem(english.lower()))

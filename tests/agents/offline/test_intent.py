@@ -77,3 +77,9 @@ def test_the_sentence_that_asks_decides_what_is_asked() -> None:
     assert classify("We're in London. Would he relocate for the role?") is Intent.YES_NO
     assert classify("I see a gap in 2014. What was he doing then?") is Intent.DESCRIBE
     assert classify("해커톤에서 뭘 만들었어요?") is Intent.DESCRIBE
+
+
+def test_a_plural_after_a_verb_of_making_asks_for_each_one() -> None:
+    assert asks_for_several("Did she publish papers?")
+    assert asks_for_several("Has she won awards?")
+    assert not asks_for_several("Does she know Kubernetes?")

@@ -310,3 +310,29 @@ def test_managing_people_is_not_said_yes_by_a_system_managed() -> None:
     alone = Evidence(facts=[work.facts[0]])
     text = compose(alone, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("No,")
+
+
+def test_a_job_fit_says_how_much_fits_then_what_matches_and_what_is_missing() -> None:
+    fit = Evidence(
+        facts=[
+            Fact("job_description", "Missing: kubernetes — the profile does not mention it."),
+            Fact("skills[0], projects[0]", "Matched: PyTorch — shown in skills[0], projects[0]."),
+        ]
+    )
+    question = "Is she a fit for a role requiring PyTorch and Kubernetes?"
+    text = compose(fit, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.splitlines() == [
+        "Partly.",
+        "- Matched: PyTorch — shown in skills[0], projects[0].",
+        "- Missing: kubernetes — the profile does not mention it.",
+    ]
+    question = "이 공고에 맞나요?"
+    text = compose(fit, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("일부 맞습니다.")
+    assert "일치: PyTorch — skills[0], projects[0]에 나옵니다." in text and "Missing" not in text
+
+
+def test_the_job_before_her_current_one_is_the_one_before_the_job_going_on() -> None:
+    question = "Where did he work before his current job?"
+    text = compose(JOBS, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("백엔드 개발자 at 네이버")

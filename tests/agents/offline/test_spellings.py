@@ -25,3 +25,10 @@ def test_korean_spelled_names_are_written_in_english_for_ranking() -> None:
         "자바스크립트"
     )
     assert in_english("학력이 어떻게 되나요?") == "학력이 어떻게 되나요?"
+
+
+def test_the_tools_technology_names_in_hangul_spell_in_latin_too() -> None:
+    from ask_applicant.agents.offline.spellings import TRANSLITERATIONS
+
+    assert TRANSLITERATIONS["머신러닝"] == "Machine Learning"
+    assert TRANSLITERATIONS["파이썬"] == "Python"  # the table's own casing wins
