@@ -1,4 +1,4 @@
-"""Working conditions: remote work, relocation, visa, notice period and travel.
+"""Working conditions: remote work, relocation, visa, notice period, goals and travel.
 
 Recruiters ask about them on every resume, and a plain JSON Resume has no FAQ to answer
 from; when it speaks of them at all, it does so in a sentence of its summary or of an
@@ -98,6 +98,18 @@ TOPICS: tuple[Topic, ...] = (
                 "notice period", "notice", "start date", "available to start", "can start",
                 "start immediately", "available from", "how soon", "입사 가능", "입사 시기",
                 "입사일", "합류 가능", "근무 시작", "퇴사 통보",
+            ),
+        },
+    ),
+    Topic(
+        "goal",
+        "the role I am looking for",
+        "희망하는 역할",
+        {
+            "goal": _cue(
+                "looking for", "seeking", "next role", "next step", "career goals?",
+                "aiming", "aspire", "aspiring", "interested in (a|an|the)", "희망", "목표",
+                "찾고 있", "원하는 (역할|직무|포지션|회사)",
             ),
         },
     ),

@@ -194,3 +194,12 @@ def test_years_of_a_skill_count_a_job_that_writes_it_in_the_other_script(
     assert result.facts[0].source == "work[0]"
     # A short name links nothing across scripts: "Go" is not "고" of some Korean word.
     assert years_of_experience(profile, skill="Go", today=TODAY).facts[0].source == "work[1]"
+
+
+def test_what_the_applicant_is_looking_for_comes_from_the_summary_without_an_faq() -> None:
+    from ask_applicant.tools.conditions import speaking_of
+
+    resume = {"basics": {"summary": "Backend engineer. Looking for a staff role in fintech."}}
+    topic, found = speaking_of(resume, "What is he looking for next?")
+    assert topic is not None and topic.key == "goal"
+    assert [fact.text for fact in found] == ["Looking for a staff role in fintech."]

@@ -107,6 +107,9 @@ def classify(question: str) -> Intent:
         and not re.search(r"\bhow about\b|\bwhat about\b", text, re.I)
     ):
         return Intent.YES_NO
+    if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
+        # "How many people at her current company?" counts, whatever the time.
+        return Intent.AMOUNT
     if _EN_CURRENT.search(text) or _KO_CURRENT.search(text):
         return Intent.CURRENT
     if _korean_yes_no(text):
@@ -115,8 +118,6 @@ def classify(question: str) -> Intent:
         return Intent.WHERE
     if _is_list(text):
         return Intent.LIST
-    if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
-        return Intent.AMOUNT
     if _EN_ANY_ONE.search(text):
         return Intent.YES_NO
     return Intent.DESCRIBE

@@ -222,6 +222,9 @@ def compose(
         # "Where did he use gRPC?": the entries that name it, a location first.
         chosen = sorted(backing or chosen, key=lambda fact: field(fact.source) != "location")
     elif intent is Intent.AMOUNT:
+        if about_now(question) and ongoing:
+            # "How many people at her current company?": the job going on now.
+            backing = [fact for fact in backing if fact in ongoing] or ongoing
         if not backing:
             return None
         # "How big is the team?": the fact that names it with a number.

@@ -18,8 +18,8 @@ from ask_applicant.agents.offline.terms import terms
 
 # A count or an amount, not a year ("15명", "18%", not "2021").
 NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
-_AFTER = re.compile(r"\bafter\b|이후|다음에", re.I)
-_BEFORE = re.compile(r"\bbefore\b|이전에|전에", re.I)
+_AFTER = re.compile(r"\bafter\b|이후|다음에|다음엔|다음으로|그 다음|후에는", re.I)
+_BEFORE = re.compile(r"\b(before|previously|prior to)\b|이전에|전에|이전엔|직전", re.I)
 BEST = re.compile(
     r"\b(strongest|best|top)\b|주력|가장 (잘|자신)|제일 (잘|자신)|자신 있는|강한",
     re.I,

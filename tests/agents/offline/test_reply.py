@@ -336,3 +336,20 @@ def test_the_job_before_her_current_one_is_the_one_before_the_job_going_on() -> 
     question = "Where did he work before his current job?"
     text = compose(JOBS, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("백엔드 개발자 at 네이버")
+
+
+def test_how_many_at_the_current_company_counts_in_the_job_going_on() -> None:
+    staff = Evidence(
+        facts=[
+            Fact("work[1]", "Lead at Orbit (2018-01 – 2020-12) Ran a team of 40 people."),
+            Fact("work[0]", "CTO at Baram (2021-03 – present) Leads a tech team of 15 people."),
+        ]
+    )
+    question = "지금 회사에서 팀원이 몇 명이에요?"
+    text = compose(staff, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and "15" in text and "40" not in text
+
+
+def test_where_he_went_after_an_employer_in_korean_is_the_next_job() -> None:
+    text = answer("네이버 다음엔 어디로 갔어요?", korean=True)
+    assert text is not None and text.startswith("바람물류")
