@@ -126,7 +126,7 @@ def fill(
         spans = QuestionSpans(spans.question, spans.ignore | named)
     filler = _Filler(schema, spans, {name: choice.value for name, choice in chosen.items()})
     values = filler.object(top) if has_properties else {}
-    if not isinstance(values, dict) or violations(values, schema):
+    if not isinstance(values, dict) or violations(values, schema) or filler.no_skill:
         return None
     return Arguments(
         values=values, specific=filler.specific, starved=filler.starved, named=filler.named
@@ -150,6 +150,7 @@ class _Filler:
         self.named = False
         self.specific = False
         self.starved = False
+        self.no_skill = False
 
     def value(self, schema: Any, *, name: str, required: bool) -> Any:
         schema = resolve(schema, self.root)
@@ -269,6 +270,9 @@ class _Filler:
                 self.specific = True
             else:
                 self.starved = True
+                # "How experienced is she?" names no skill: a skill's tool has nothing
+                # to count, however well its description matches.
+                self.no_skill = self.no_skill or role is Role.SKILL
         if not span:
             # A tool asked for nothing is asked for the question itself, never for "".
             default = schema.get("default")

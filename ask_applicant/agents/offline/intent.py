@@ -30,7 +30,7 @@ class Intent(Enum):
 
 _EN_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\byears of experience\b"
-    r"|\bhow much experience\b",
+    r"|\bhow much (work )?experience\b|\bhow experienced\b",
     re.I,
 )
 _KO_DURATION = re.compile(

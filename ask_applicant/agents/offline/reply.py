@@ -55,6 +55,11 @@ _GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
 _SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
 # The entry's name a follow-up was made whole with (`same_entry`).
 _ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
+_JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
+_IN_TOTAL = re.compile(
+    r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
+)
+_EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -190,6 +195,13 @@ def compose(
         if about_practice(question):
             backing = practice_first(backing)
         chosen, lead = backing, ("예." if korean else "Yes.")
+    elif intent is Intent.DURATION and (total := _career_total(evidence, question, subject)):
+        # "How many years of experience in total?": every job, overlaps counted once.
+        told = f"총 약 {total}년입니다." if korean else f"About {total} years in total."
+        jobs = [fact for fact in evidence.facts if field(fact.source) == "work"][:4]
+        heads = [(entry.headline(fact.text), fact.source) for fact in jobs]
+        lines = [f"{render(head, src) if korean else head} ({src})" for head, src in heads if head]
+        return _join(told, lines)
     elif intent in (Intent.WHEN, Intent.DURATION):
         # The entry the question names by its heading comes before one that merely
         # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
@@ -314,6 +326,16 @@ def _grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
             f"{render(head, fact.source) if korean else head}: {label} {score} ({fact.source})"
         )
     return _join("", lines)
+
+
+def _career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> str | None:
+    """The work history's total years when the question asks for it: it says "in total"
+    or names nothing but experience ("How experienced is she?")."""
+    found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
+    if found is None:
+        return None
+    named = [term for term in subject if term not in _EXPERIENCE_WORDS]
+    return found["years"] if _IN_TOTAL.search(question) or not named else None
 
 
 def _fit(lines: Sequence[Fact], *, korean: bool) -> str:

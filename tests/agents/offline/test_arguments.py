@@ -137,6 +137,11 @@ SCHEMAS: list[dict[str, Any]] = [
 ]
 
 
+def _wants_a_skill(schema: dict[str, Any]) -> bool:
+    properties = schema.get("properties", {})
+    return any(role_of(name, spec) is Role.SKILL for name, spec in properties.items())
+
+
 @pytest.mark.parametrize(
     "schema", SCHEMAS, ids=lambda schema: str(sorted(schema.get("properties", {})))
 )
@@ -146,8 +151,11 @@ def test_arguments_are_always_valid_against_the_schema(schema: dict[str, Any]) -
         arguments = fill(schema, QuestionSpans(question))
         if arguments is None:
             # Declining is right only when no word of the question could satisfy a
-            # constraint (a minimum length, a pattern).
-            assert not QuestionSpans(question).words, f"no arguments for {question[:40]!r}"
+            # constraint (a minimum length, a pattern), or when a skill is wanted and the
+            # question names none ("How experienced is she?").
+            spans = QuestionSpans(question)
+            no_skill = _wants_a_skill(schema) and not spans.skill()
+            assert not spans.words or no_skill, f"no arguments for {question[:40]!r}"
             continue
         errors = [error.message for error in validator.iter_errors(arguments.values)]
         assert not errors, f"{question[:40]!r} -> {arguments.values}: {errors}"
@@ -305,3 +313,14 @@ def test_a_parameter_role_comes_from_its_name_then_its_description(
     name: str, schema: dict[str, Any], role: Role
 ) -> None:
     assert role_of(name, schema) is role
+
+
+def test_a_skill_tool_is_not_called_when_the_question_names_no_skill() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"skill": {"type": "string"}},
+        "required": ["skill"],
+    }
+    assert fill(schema, QuestionSpans("How experienced is she?")) is None
+    named = fill(schema, QuestionSpans("How many years of Kafka?"))
+    assert named is not None and named.values == {"skill": "Kafka"}

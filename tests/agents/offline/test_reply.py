@@ -353,3 +353,24 @@ def test_how_many_at_the_current_company_counts_in_the_job_going_on() -> None:
 def test_where_he_went_after_an_employer_in_korean_is_the_next_job() -> None:
     text = answer("네이버 다음엔 어디로 갔어요?", korean=True)
     assert text is not None and text.startswith("바람물류")
+
+
+def test_total_experience_is_the_work_historys_total_not_the_first_job() -> None:
+    history = Evidence(
+        facts=JOBS.facts, notes=["Jobs cover about 10.2 years in total, overlaps counted once."]
+    )
+    for question, korean, lead in (
+        (
+            "How many years of experience does he have in total?",
+            False,
+            "About 10.2 years in total.",
+        ),
+        ("How experienced is he?", False, "About 10.2 years in total."),
+        ("경력이 총 몇 년이에요?", True, "총 약 10.2년입니다."),
+    ):
+        text = compose(history, question, classify(question), korean=korean, today=TODAY)
+        assert text is not None and text.startswith(lead), question
+        assert "(work[0])" in text and "(work[2])" in text
+    question = "How long was he at Naver?"
+    text = compose(history, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("About 4 years and 8 months")
