@@ -9,7 +9,7 @@ tool found nothing, one more tool may be tried.
 
 from __future__ import annotations
 
-from ask_applicant.agents.offline import composer, reply, stance
+from ask_applicant.agents.offline import composer, stance, wording
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent, classify
@@ -76,7 +76,7 @@ def answer(
         thing = unknown_names(lexicon, transcript.question, question.ignore)
     if thing is not None:
         answer_no = intent is Intent.YES_NO
-        return Reply(reply.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
+        return Reply(wording.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
     return Reply(
         composer.answer(
             evidence,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from ask_applicant.agents.offline import entry, periods, selection
+from ask_applicant.agents.offline import entry, particulars, periods, selection
 from ask_applicant.agents.offline.asked_names import asked_names, names_all
 from ask_applicant.agents.offline.concept_groups import groups_named
 from ask_applicant.agents.offline.evidence import Evidence, Fact
@@ -33,6 +33,11 @@ from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
+from ask_applicant.agents.offline.wording import (
+    clip,
+    join,
+    no_mention,
+)
 
 # Characters of resume text per fact, and facts per answer, for each shape.
 # (characters of one fact, characters of all): lists take short lines, up to the total.
@@ -46,20 +51,11 @@ _BUDGET: dict[Intent, tuple[int, int]] = {
     Intent.AMOUNT: (260, 260),
     Intent.DESCRIBE: (320, 700),
 }
-MAX_ANSWER_CHARS = 950
 _PERIOD = periods.PERIOD
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _CLAUSE = re.compile(r"(?<=;)\s+")
-_GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
-_SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
 # The entry's name a follow-up was made whole with (`same_entry`).
 _ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
-_JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
-_IN_TOTAL = re.compile(
-    r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
-)
-_EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -102,17 +98,18 @@ def compose(
         alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
-    if _GRADES.search(question) and any(field(f.source) == "education" for f in evidence.facts):
+    educated = any(field(fact.source) == "education" for fact in evidence.facts)
+    if particulars.GRADES.search(question) and educated:
         # "What was his GPA?": the score each degree gives, or that none gives one.
-        return _grades(evidence.facts, question, korean=korean)
+        return particulars.grades(evidence.facts, question, korean=korean)
     won = selection.highlights(evidence.facts) if selection.ACHIEVED.search(question) else []
     if won and intent in (Intent.DESCRIBE, Intent.LIST):
         # "Her biggest achievement?": the highlights the profile gives, numbers first.
-        return _join("", [f"{item} ({source})" for item, source in won])
+        return join("", [f"{item} ({source})" for item, source in won])
     top = selection.strongest(evidence.facts) if selection.BEST.search(question) else []
     if top and intent in (Intent.DESCRIBE, Intent.LIST):
         # "What's her strongest skill?": the skills at the highest level the profile gives.
-        return _join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
+        return join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
     neighbour = selection.neighbour(question, backing, evidence.facts)
     if neighbour is not None and intent in (
         Intent.DESCRIBE,
@@ -131,7 +128,7 @@ def compose(
         if during or around:
             lead = "" if during else periods.nothing_in(years, korean=korean)
             shown = during or around
-            return _join(
+            return join(
                 lead, [_line(fact, width, question, subject, korean=korean) for fact in shown]
             )
     places = [fact for fact in evidence.facts if is_place(fact)]
@@ -156,11 +153,11 @@ def compose(
         own = [term for term in subject if term not in concept_terms(question)]
         named = any(touched(fact.text.split(": ", 1)[-1], question, own) for fact in places)
         lead = ("예." if named else "아니요.") if korean else ("Yes." if named else "No.")
-        return _join(lead, [_line(places[0], width, question, focus, korean=korean)])
+        return join(lead, [_line(places[0], width, question, focus, korean=korean)])
     fit = [fact for fact in evidence.facts if fact.text.startswith(("Matched:", "Missing:"))]
     if fit and intent in (Intent.YES_NO, Intent.DESCRIBE, Intent.LIST):
         # "Is she a fit for ...?": what matches and what is missing, led by how much fits.
-        return _fit(fit, korean=korean)
+        return particulars.fit(fit, korean=korean)
     if intent is Intent.YES_NO:
         names = asked_names(question, ignore)
         if names:
@@ -182,7 +179,7 @@ def compose(
             # one that shares a word with it ("configuration management").
             backing = [f for f in backing if groups_named(f"{field(f.source)} {f.text}") & asked]
         if not backing:
-            return _held_instead(
+            return particulars.held_instead(
                 no_mention(question, korean=korean, ignore=ignore), evidence, question, korean
             )
         # "Does he know Kafka?" is answered by the skills entry before a project's mention;
@@ -195,13 +192,11 @@ def compose(
         if about_practice(question):
             backing = practice_first(backing)
         chosen, lead = backing, ("예." if korean else "Yes.")
-    elif intent is Intent.DURATION and (total := _career_total(evidence, question, subject)):
+    elif intent is Intent.DURATION and (
+        career := particulars.career_total(evidence, question, subject)
+    ):
         # "How many years of experience in total?": every job, overlaps counted once.
-        told = f"총 약 {total}년입니다." if korean else f"About {total} years in total."
-        jobs = [fact for fact in evidence.facts if field(fact.source) == "work"][:4]
-        heads = [(entry.headline(fact.text), fact.source) for fact in jobs]
-        lines = [f"{render(head, src) if korean else head} ({src})" for head, src in heads if head]
-        return _join(told, lines)
+        return particulars.career_answer(evidence, career, korean=korean)
     elif intent in (Intent.WHEN, Intent.DURATION):
         # The entry the question names by its heading comes before one that merely
         # shares a word ("게임즈" of Northwind Games is not the 게임 of another job).
@@ -218,7 +213,7 @@ def compose(
             day = today or date.today()
             lead = periods.span_lead(whole, roles, intent, korean=korean, today=day)
             shown = roles or parts
-            return _join(lead, [_line(f, width, question, focus, korean=korean) for f in shown])
+            return join(lead, [_line(f, width, question, focus, korean=korean) for f in shown])
         if dated:
             chosen = dated
             lead = periods.time_lead(dated[0], intent, korean=korean, today=today or date.today())
@@ -226,7 +221,7 @@ def compose(
         told = [since(fact.text, korean=korean, source=fact.source) for fact in ongoing]
         if ongoing and all(told):
             # What is going on now and since when: the entry's description is not asked.
-            return _join(
+            return join(
                 "", [f"{line} ({fact.source})" for line, fact in zip(told, ongoing, strict=True)]
             )
         chosen = ongoing or chosen
@@ -259,7 +254,7 @@ def compose(
         if lines and sum(map(len, lines)) + len(line) > total:
             break
         lines.append(line)
-    return _join(lead, lines)
+    return join(lead, lines)
 
 
 def list_width(evidence: Evidence, question: str) -> int | None:
@@ -270,108 +265,6 @@ def list_width(evidence: Evidence, question: str) -> int | None:
     if any(supports(fact, question, subject) for fact in evidence.facts):
         return _BUDGET[Intent.LIST][0] + 90
     return None
-
-
-def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> str:
-    """A plain "no": the profile does not mention what a yes/no question asks about.
-
-    Args:
-        question: The question; its Latin-script words name the thing.
-        korean: Answer in Korean.
-        ignore: Terms that name no thing (the applicant's name).
-    """
-    named = [
-        word
-        for word in _LATIN_WORD.findall(question)
-        if word.lower() not in _QUESTION_WORDS and not set(terms(word)) <= set(ignore)
-    ]
-    return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
-
-
-def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
-    """Say plainly that the profile does not mention a thing ("" when it has no name).
-
-    Args:
-        thing: The thing as the question or the tool call named it.
-        korean: Answer in Korean.
-        answer_no: Start with "No" (the question asked whether).
-    """
-    if korean:
-        opening = "아니요, " if answer_no else ""
-        told = f"{thing} 관련 내용이" if thing else "그런 내용이"
-        return f"{opening}프로필에는 {told} 없습니다."
-    told = thing or "that"
-    return (
-        f"No, the profile does not mention {told}."
-        if answer_no
-        else (f"The profile does not mention {told}.")
-    )
-
-
-def _grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
-    """Each degree's score ("Score: 3.6" as the tools write it), or that none is given."""
-    scored = [
-        (fact, found["score"].strip())
-        for fact in facts
-        if field(fact.source) == "education" and (found := _SCORE.search(fact.text))
-    ]
-    if not scored:
-        asked = "학점" if korean else "a GPA"
-        return not_mentioned(asked, korean=korean, answer_no=False)
-    lines = []
-    for fact, score in scored:
-        head = entry.heading(fact.text) or fact.text.split(" (", 1)[0]
-        label = "성적" if korean else "Score"
-        lines.append(
-            f"{render(head, fact.source) if korean else head}: {label} {score} ({fact.source})"
-        )
-    return _join("", lines)
-
-
-def _career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> str | None:
-    """The work history's total years when the question asks for it: it says "in total"
-    or names nothing but experience ("How experienced is she?")."""
-    found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
-    if found is None:
-        return None
-    named = [term for term in subject if term not in _EXPERIENCE_WORDS]
-    return found["years"] if _IN_TOTAL.search(question) or not named else None
-
-
-def _fit(lines: Sequence[Fact], *, korean: bool) -> str:
-    """A job fit: yes when every skill asked for shows, partly when some do, else no."""
-    matched = sum(fact.text.startswith("Matched:") for fact in lines)
-    if korean:
-        lead = "예." if matched == len(lines) else ("일부 맞습니다." if matched else "아니요.")
-    else:
-        lead = "Yes." if matched == len(lines) else ("Partly." if matched else "No.")
-    ordered = sorted(lines, key=lambda fact: not fact.text.startswith("Matched:"))
-    shown = [render(fact.text, fact.source) if korean else fact.text for fact in ordered]
-    return _join(lead, shown)
-
-
-def _held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:
-    """A "no" followed by what the section asked about does hold: "a computer science
-    degree?" is answered with the degree she has, not only with what she lacks."""
-    asked = set(concept_terms(question))
-    held = [fact for fact in evidence.facts if field(fact.source) in asked]
-    heads = [(entry.heading(fact.text), fact.source) for fact in held[:3]]
-    shown = [
-        f"{render(head, source) if korean else head} ({source})" for head, source in heads if head
-    ]
-    if not shown:
-        return no
-    return f"{no} {'프로필에 있는 내용' if korean else 'What it lists'}: {'; '.join(shown)}."
-
-
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    # A label whose value was cut off ("URL:") says nothing: it goes too.
-    cut = re.sub(r"\s*\b(URL|Keywords|Highlights):?$", "", cut.rstrip(" ,;:"))
-    return f"{cut.rstrip(' ,;:')} …"
 
 
 def _excerpt(
@@ -401,8 +294,8 @@ def _excerpt(
         kept.add(index)
         used += len(sentences[index]) + 1
     if len(kept) == 1:
-        return _clip(text, width)
-    return _clip(" ".join(sentences[i] for i in sorted(kept)), width)
+        return clip(text, width)
+    return clip(" ".join(sentences[i] for i in sorted(kept)), width)
 
 
 def _line(
@@ -418,20 +311,3 @@ def _line(
     shown = render(text, fact.source) if korean else text
     # A fact that names its sources in its text (a job-fit match) needs no citation.
     return shown if fact.source in fact.text else f"{shown} ({fact.source})"
-
-
-def _join(lead: str, lines: list[str]) -> str:
-    if len(lines) == 1:
-        body = lines[0]
-    else:
-        body = "\n".join(f"- {line}" for line in lines)
-    text = f"{lead}\n{body}" if lead and len(lines) > 1 else " ".join(p for p in (lead, body) if p)
-    return _clip(text, MAX_ANSWER_CHARS)
-
-
-_QUESTION_WORDS = frozenset(
-    "do does did is are was were has have had can could will would he she they you his her got "
-    "their him them know used use using ever any experience with in at worked work how "
-    "about what a an the comfortable familiar speak speaks spoken write written coded "
-    "programmed".split()
-)

@@ -251,14 +251,14 @@ def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
 
 
 def test_a_cut_line_never_ends_on_a_label_whose_value_was_cut_off() -> None:
-    from ask_applicant.agents.offline.reply import _clip
+    from ask_applicant.agents.offline.wording import clip as _clip
 
     text = "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. URL: https://github.com/d/lab-a"
     assert _clip(text, 60) == "lab-a (2023-09 – present) — 카나리 배포 실습 저장소. …"
 
 
 def test_a_name_glued_to_a_korean_particle_is_named_without_it() -> None:
-    from ask_applicant.agents.offline.reply import no_mention
+    from ask_applicant.agents.offline.wording import no_mention
 
     assert (
         no_mention("Rust를 써봤어요?", korean=True)

@@ -1,0 +1,93 @@
+"""Particulars: answers whose shape is their own.
+
+A job fit (yes, partly or no, then what matches and what is missing); the years of all
+jobs together ("How experienced is she?"); each degree's grade, or that none is given;
+and a "no" that names what the section does hold ("a computer science degree?" is
+answered with the degree she has).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ask_applicant.agents.offline import entry
+from ask_applicant.agents.offline.evidence import Evidence, Fact
+from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.support import field
+from ask_applicant.agents.offline.terms import terms
+from ask_applicant.agents.offline.wording import join, not_mentioned
+
+GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
+_SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
+_JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
+_IN_TOTAL = re.compile(
+    r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
+)
+_EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
+
+
+def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> str | None:
+    """The work history's total years when the question asks for it: it says "in total"
+    or names nothing but experience ("How experienced is she?")."""
+    found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
+    if found is None:
+        return None
+    named = [term for term in subject if term not in _EXPERIENCE_WORDS]
+    return found["years"] if _IN_TOTAL.search(question) or not named else None
+
+
+def fit(lines: Sequence[Fact], *, korean: bool) -> str:
+    """A job fit: yes when every skill asked for shows, partly when some do, else no."""
+    matched = sum(fact.text.startswith("Matched:") for fact in lines)
+    if korean:
+        lead = "예." if matched == len(lines) else ("일부 맞습니다." if matched else "아니요.")
+    else:
+        lead = "Yes." if matched == len(lines) else ("Partly." if matched else "No.")
+    ordered = sorted(lines, key=lambda fact: not fact.text.startswith("Matched:"))
+    shown = [render(fact.text, fact.source) if korean else fact.text for fact in ordered]
+    return join(lead, shown)
+
+
+def grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
+    """Each degree's score ("Score: 3.6" as the tools write it), or that none is given."""
+    scored = [
+        (fact, found["score"].strip())
+        for fact in facts
+        if field(fact.source) == "education" and (found := _SCORE.search(fact.text))
+    ]
+    if not scored:
+        asked = "학점" if korean else "a GPA"
+        return not_mentioned(asked, korean=korean, answer_no=False)
+    lines = []
+    for fact, score in scored:
+        head = entry.heading(fact.text) or fact.text.split(" (", 1)[0]
+        label = "성적" if korean else "Score"
+        lines.append(
+            f"{render(head, fact.source) if korean else head}: {label} {score} ({fact.source})"
+        )
+    return join("", lines)
+
+
+def held_instead(no: str, evidence: Evidence, question: str, korean: bool) -> str:
+    """A "no" followed by what the section asked about does hold: "a computer science
+    degree?" is answered with the degree she has, not only with what she lacks."""
+    asked = set(concept_terms(question))
+    held = [fact for fact in evidence.facts if field(fact.source) in asked]
+    heads = [(entry.heading(fact.text), fact.source) for fact in held[:3]]
+    shown = [
+        f"{render(head, source) if korean else head} ({source})" for head, source in heads if head
+    ]
+    if not shown:
+        return no
+    return f"{no} {'프로필에 있는 내용' if korean else 'What it lists'}: {'; '.join(shown)}."
+
+
+def career_answer(evidence: Evidence, years: str, *, korean: bool) -> str:
+    """ "About 11.7 years in total." and each job's heading and period."""
+    told = f"총 약 {years}년입니다." if korean else f"About {years} years in total."
+    jobs = [fact for fact in evidence.facts if field(fact.source) == "work"][:4]
+    heads = [(entry.headline(fact.text), fact.source) for fact in jobs]
+    lines = [f"{render(head, src) if korean else head} ({src})" for head, src in heads if head]
+    return join(told, lines)

@@ -1,0 +1,81 @@
+"""Wording: the frames every answer shares.
+
+A plain "no, the profile does not mention X" in the question's language, a line cut at a
+word with "…", and an answer made of a lead and one line or a list of lines, never past
+`MAX_ANSWER_CHARS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ask_applicant.agents.offline.terms import terms
+
+MAX_ANSWER_CHARS = 950
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
+
+
+def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> str:
+    """A plain "no": the profile does not mention what a yes/no question asks about.
+
+    Args:
+        question: The question; its Latin-script words name the thing.
+        korean: Answer in Korean.
+        ignore: Terms that name no thing (the applicant's name).
+    """
+    named = [
+        word
+        for word in _LATIN_WORD.findall(question)
+        if word.lower() not in _QUESTION_WORDS and not set(terms(word)) <= set(ignore)
+    ]
+    return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
+
+
+def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
+    """Say plainly that the profile does not mention a thing ("" when it has no name).
+
+    Args:
+        thing: The thing as the question or the tool call named it.
+        korean: Answer in Korean.
+        answer_no: Start with "No" (the question asked whether).
+    """
+    if korean:
+        opening = "아니요, " if answer_no else ""
+        told = f"{thing} 관련 내용이" if thing else "그런 내용이"
+        return f"{opening}프로필에는 {told} 없습니다."
+    told = thing or "that"
+    return (
+        f"No, the profile does not mention {told}."
+        if answer_no
+        else (f"The profile does not mention {told}.")
+    )
+
+
+def clip(text: str, limit: int) -> str:
+    """The text cut at a word within `limit`, marked "…" (a cut-off label goes too)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    # A label whose value was cut off ("URL:") says nothing: it goes too.
+    cut = re.sub(r"\s*\b(URL|Keywords|Highlights):?$", "", cut.rstrip(" ,;:"))
+    return f"{cut.rstrip(' ,;:')} …"
+
+
+def join(lead: str, lines: list[str]) -> str:
+    """The lead, then one line or a list of lines, within `MAX_ANSWER_CHARS`."""
+    if len(lines) == 1:
+        body = lines[0]
+    else:
+        body = "\n".join(f"- {line}" for line in lines)
+    text = f"{lead}\n{body}" if lead and len(lines) > 1 else " ".join(p for p in (lead, body) if p)
+    return clip(text, MAX_ANSWER_CHARS)
+
+
+_QUESTION_WORDS = frozenset(
+    "do does did is are was were has have had can could will would he she they you his her got "
+    "their him them know used use using ever any experience with in at worked work how "
+    "about what a an the comfortable familiar speak speaks spoken write written coded "
+    "programmed".split()
+)
