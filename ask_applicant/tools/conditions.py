@@ -1,4 +1,4 @@
-"""Working conditions: remote work, relocation, visa, notice period, goals and travel.
+"""Working conditions: remote work, relocation, visa, notice period, gaps, goals and travel.
 
 Recruiters ask about them on every resume, and a plain JSON Resume has no FAQ to answer
 from; when it speaks of them at all, it does so in a sentence of its summary or of an
@@ -98,6 +98,17 @@ TOPICS: tuple[Topic, ...] = (
                 "notice period", "notice", "start date", "available to start", "can start",
                 "start immediately", "available from", "how soon", "입사 가능", "입사 시기",
                 "입사일", "합류 가능", "근무 시작", "퇴사 통보",
+            ),
+        },
+    ),
+    Topic(
+        "gap",
+        "a break in my career",
+        "경력 공백",
+        {
+            "gap": _cue(
+                "gap", "career break", "break", "time off", "year off", "sabbatical",
+                "공백", "쉬었", "휴식기", "안식",
             ),
         },
     ),

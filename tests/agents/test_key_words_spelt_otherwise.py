@@ -66,3 +66,22 @@ async def test_military_service_is_answered_from_the_army_entry(
     outcome = await _ask(converse, settings, PROFILES / "backend-ko-fintech.json", question)
     assert outcome.answer.startswith(("예.", "Yes."))
     assert "대한민국 육군" in outcome.answer
+
+
+async def test_a_two_syllable_hangul_name_is_searched_in_its_latin_spelling(
+    converse: Converse, settings: Settings
+) -> None:
+    # 캐글 is Kaggle, 메달 Medal: the award written in English is found.
+    outcome = await _ask(
+        converse, settings, PROFILES / "health-ds-legacy.json", "캐글에서 메달 받은 적 있나요?"
+    )
+    assert outcome.answer.startswith("예.") and "Kaggle" in outcome.answer
+
+
+async def test_released_work_is_asked_of_the_projects(
+    converse: Converse, settings: Settings
+) -> None:
+    outcome = await _ask(
+        converse, settings, PROFILES / "game-client-ko.json", "What has she shipped?"
+    )
+    assert outcome.agent == "project"

@@ -203,3 +203,16 @@ def test_what_the_applicant_is_looking_for_comes_from_the_summary_without_an_faq
     topic, found = speaking_of(resume, "What is he looking for next?")
     assert topic is not None and topic.key == "goal"
     assert [fact.text for fact in found] == ["Looking for a staff role in fintech."]
+
+
+def test_a_career_break_is_explained_by_the_summary_sentence_that_says_so() -> None:
+    from ask_applicant.tools.conditions import speaking_of
+
+    resume = {
+        "basics": {"summary": "Engineer. Took a one-year career break for a trip round the world."}
+    }
+    topic, found = speaking_of(resume, "1년 정도 공백기가 있던데 무슨 이유였나요?")
+    assert topic is not None and topic.key == "gap"
+    assert [fact.text for fact in found] == [
+        "Took a one-year career break for a trip round the world."
+    ]

@@ -85,6 +85,15 @@ CONCEPTS: Mapping[str, str] = {
     "논문": "publication",
     "출판": "publication",
     "저서": "publication",
+    # Released work is a project.
+    "shipped": "project built",
+    "released": "project built",
+    "launched": "project built",
+    "출시": "project built",
+    # A site of one's own is a public link of the basics.
+    "site": "website basics profile",
+    "homepage": "website basics profile",
+    "blog": "website basics profile",
     "talk": "publication",
     "talks": "publication",
     "conference": "publication",

@@ -41,7 +41,7 @@ _AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a
 _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
 _MIN_LINK = 3
-_MIN_NAME_SYLLABLES = 3
+_MIN_NAME_SYLLABLES = 2
 # A word in a verb's form is no name ("입사했어요" shares a skeleton with "App Store").
 _PREDICATE = re.compile(r"(요|까|죠|냐|습니다|[했었았였겠한할된던])$")
 
@@ -215,8 +215,9 @@ def unknown_names(
 
 # "플러터 해봤어요?", "플러터는 할 줄 알아요?": a word, then a verb of doing or using.
 _KO_SKILL_ASK = re.compile(
-    r"^\W*([\uac00-\ud7a3]{2,}?)(?:은|는|이|가|을|를|도)?\s*"
-    r"(?:해\s*보|해\s*봤|해\s*본|써\s*보|써\s*봤|할\s*줄|쓸\s*줄|다룰\s*줄|다뤄|경험|사용)"
+    r"^\W*([\uac00-\ud7a3]{2,}?)(?:은|는|이|가|을|를|도|으로|로)?\s*"
+    r"(?:해\s*보|해\s*봤|해\s*본|써\s*보|써\s*봤|할\s*줄|쓸\s*줄|다룰\s*줄|다뤄|경험|사용"
+    r"|개발해\s*(?:보|봤|본))"
 )
 # "Any Flutter?", "Does she do any Flutter?": whether, of one named thing.
 _ANY = re.compile(r"^\W*any\s+[A-Z]", re.I)

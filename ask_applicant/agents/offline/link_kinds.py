@@ -33,6 +33,9 @@ _KINDS: Mapping[str, str] = {
     "cran.r-project.org": _PACKAGE,
     "huggingface.co": f"model dataset {_CODE}",
 }
+_SITE = "website site homepage 웹사이트 홈페이지 사이트"
+# Profiles on a network are no site of the applicant's own.
+_SOCIAL = ("linkedin.com", "twitter.com", "x.com", "facebook.com", "instagram.com")
 _URL = re.compile(r"https?://[^\s)\"'<>]+")
 
 
@@ -44,7 +47,8 @@ def link_kind(url: object) -> str:
     for suffix, kind in _KINDS.items():
         if host == suffix or host.endswith(f".{suffix}"):
             return kind
-    return ""
+    # Any other host is a site of its own: "a personal site?", "a homepage?".
+    return _SITE if host and not host.endswith(_SOCIAL) else ""
 
 
 def link_kinds(text: str) -> str:

@@ -35,6 +35,7 @@ _KOREAN_WORDS = frozenset(
     "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용 "
     "이력서 인터뷰 면접 연락처 번호 주소".split()
 )
+_LEADING_LETTERS = re.compile(r"[A-Za-z]{3,}(?=\d)")
 # Suffixes of Korean place names: city, district, county, province.
 _DIVISIONS = frozenset("시구군도")
 # A skeleton this short would link unrelated words.
@@ -165,6 +166,12 @@ def latin_keys(text: str) -> set[str]:
             for key in latin_skeletons(" ".join(words[start:end])):
                 if len(key) >= MIN_SKELETON:
                     keys.add(key)
+    # A name with a version or a digit in it ("Cocos2d-x") is spelt in Hangul by its
+    # letters ("코코스2d-x"): its letters before the digit name it too.
+    for word in words:
+        letters = _LEADING_LETTERS.match(word)
+        if letters and letters.group() != word:
+            keys.update(key for key in latin_skeletons(letters.group()) if len(key) >= 3)
     return keys
 
 

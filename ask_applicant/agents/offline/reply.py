@@ -56,6 +56,7 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _CLAUSE = re.compile(r"(?<=;)\s+")
 # The entry's name a follow-up was made whole with (`same_entry`).
 _ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
+_LINKS = re.compile(r"\blinks?\b|\burls?\b|링크|주소", re.I)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -278,6 +279,11 @@ def _excerpt(
     if len(text) <= width:
         return text
     sentences = _SENTENCE.split(text)
+    if _LINKS.search(question):
+        # "Links please": the entry's name and its link, before anything it says.
+        linked = [part for part in sentences[1:] if part.startswith("URL:")]
+        if linked:
+            return f"{clip(sentences[0], max(width - len(linked[0]) - 1, 40))} {linked[0]}"
     if counted:
         sentences = [part.rstrip(";") for sentence in sentences for part in _CLAUSE.split(sentence)]
     scores = [touched(part, question, subject) for part in sentences]

@@ -48,6 +48,7 @@ _GENERIC_EN = frozenset(
     level proficiency familiar good skilled skill skills also ever so far total overall get
     got want like hear learn thanks hi hello hey s one ones
     production prod professionally professional hands-on real-world commercially
+    roughly approximately about around exactly actually really bring brings
     """.split()
 )
 

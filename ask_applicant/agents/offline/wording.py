@@ -75,6 +75,7 @@ def join(lead: str, lines: list[str]) -> str:
 
 _QUESTION_WORDS = frozenset(
     "do does did is are was were has have had can could will would he she they you his her got "
+    "hold holds held "
     "their him them know used use using ever any experience with in at worked work how "
     "about what a an the comfortable familiar speak speaks spoken write written coded "
     "programmed".split()

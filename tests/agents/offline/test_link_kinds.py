@@ -11,8 +11,13 @@ def test_code_hosts_and_registries_name_their_kind() -> None:
     assert "open source" in link_kind("https://gitlab.com/team/tool")
     assert "package" in link_kind("https://www.npmjs.com/package/left-pad")
     assert "open source" in link_kind("https://crates.io/crates/serde")
-    assert link_kind("https://example.com/about") == ""
     assert link_kind(None) == ""
+
+
+def test_any_other_host_is_a_site_of_its_own_but_a_social_profile_is_not() -> None:
+    assert "website" in link_kind("https://example.com/about")
+    assert "open source" not in link_kind("https://example.com/about")
+    assert link_kind("https://www.linkedin.com/in/someone") == ""
 
 
 def test_every_link_in_a_text_counts() -> None:

@@ -26,6 +26,7 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         # A th before a vowel is written ㅌ.
         ("Hackathon", "해커톤"),
         ("Marathon", "마라톤"),
+        ("Kaggle", "캐글"),
     ],
 )
 def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:
@@ -48,3 +49,7 @@ def test_a_place_links_without_its_administrative_suffix() -> None:
     assert linked("Is she based in Seongnam?", "성남시 분당구, 경기도, KR")
     assert linked("Does he live in Bundang?", "성남시 분당구")
     assert not linked("Is she based in Seoul?", "성남시 분당구, 경기도, KR")
+
+
+def test_a_name_with_a_digit_links_by_its_letters() -> None:
+    assert linked("코코스2d-x 써 본 적 있어요?", "C++ Keywords: Cocos2d-x.")

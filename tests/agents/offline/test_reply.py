@@ -374,3 +374,44 @@ def test_total_experience_is_the_work_historys_total_not_the_first_job() -> None
     question = "How long was he at Naver?"
     text = compose(history, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("About 4 years and 8 months")
+
+
+def test_links_asked_for_are_kept_in_each_listed_line() -> None:
+    long = (
+        "An open-source React hook for fuzzy search over Korean strings, "
+        "with about 3,000 weekly downloads."
+    )
+    packages = Evidence(
+        facts=[
+            Fact(
+                "projects[0]",
+                f"use-hangul-search (2023-02 – present) {long} URL: https://github.com/h/use-hangul-search",
+            ),
+            Fact(
+                "projects[1]",
+                f"next-ko-date (2023-09 – present) {long} URL: https://github.com/h/next-ko-date",
+            ),
+        ]
+    )
+    question = "Has she published any packages? Links please."
+    text = compose(packages, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes.")
+    assert (
+        "https://github.com/h/use-hangul-search" in text
+        and "https://github.com/h/next-ko-date" in text
+    )
+
+
+def test_a_masters_degree_is_an_ms() -> None:
+    question = "Does she hold a master's degree?"
+    ms = Evidence(
+        facts=[
+            Fact("education[0]", "MS, Biostatistics — University of Minnesota (2016-09 – 2018-05)")
+        ]
+    )
+    text = compose(ms, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes. MS, Biostatistics")
+    text = compose(
+        DEGREES, "Does she have a PhD?", classify("Does she have a PhD?"), korean=False, today=TODAY
+    )
+    assert text is not None and text.startswith("No,")
