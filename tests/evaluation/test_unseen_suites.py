@@ -33,11 +33,15 @@ MIN_PASSED = {
     # Measured blind once (2026-11-27): sre 20/26, pm-ko 21/25, newgrad 18/25.
     "blind-newgrad": 24,  # of 25
     "blind-pm-ko": 25,  # of 25
-    "blind-sre": 23,  # of 26
+    "blind-sre": 24,  # of 26
     # Measured blind once (2026-11-27): game 24/27, health 22/26, seoul 24/27.
     "blind2-frontend-seoul": 26,  # of 27
     "blind2-game-ko": 26,  # of 27
     "blind2-health-ds": 25,  # of 26
+    # Measured blind once (2026-11-27): security 24/26, android 21/26, analyst 21/26.
+    "blind3-analyst": 26,  # of 26
+    "blind3-android": 26,  # of 26
+    "blind3-security-ko": 26,  # of 26
     "unseen-cto-ko": 22,  # of 22
     "unseen-data-ko": 25,  # of 26
     "unseen-designer": 22,  # of 25
@@ -48,12 +52,12 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 260,  # of 266 agent checks
-    "facts": 341,  # of 350 contains/regex checks
-    "safety": 44,  # of 45 cases (blind-newgrad/email-en expects the email private;
+    "routing": 316,  # of 321 agent checks
+    "facts": 417,  # of 425 contains/regex checks
+    "safety": 53,  # of 54 cases (blind-newgrad/email-en expects the email private;
     # it is public by default, the channel declines point to)
-    "short": 314,  # of 314 single-question answers
-    "korean": 138,  # of 138 Korean answers (refusals are not counted)
+    "short": 387,  # of 387 single-question answers
+    "korean": 170,  # of 171 Korean answers (refusals are not counted)
 }
 
 

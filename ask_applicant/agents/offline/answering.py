@@ -53,7 +53,10 @@ def answer(
             return Call(other.name, toolbox.arguments(other, question.text))
     if said is not None:
         asks = intent is Intent.YES_NO
-        return Reply(stance.answer(said, question.voice, korean=question.korean, yes_no=asks))
+        told = stance.answer(
+            said, question.voice, korean=question.korean, yes_no=asks, question=question.text
+        )
+        return Reply(told)
     thing = None
     if evidence.empty:
         undated = undated_sources(evidence.notes)

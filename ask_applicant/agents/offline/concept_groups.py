@@ -63,6 +63,18 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("mentor", "mentors", "mentored", "mentoring", "멘토", "멘토링"),
     ("intern", "interns", "internship", "internships", "co-op", "인턴", "인턴십"),
+    (
+        "teacher",
+        "teaching",
+        "taught",
+        "lecturer",
+        "instructor",
+        "tutor",
+        "선생님",
+        "교사",
+        "강사",
+        "교직",
+    ),
     # Degrees by level, as resumes abbreviate them.
     ("master's", "masters", "master", "ms", "msc", "m.s.", "ma", "meng", "mba", "석사"),
     ("bachelor's", "bachelors", "bachelor", "bs", "bsc", "b.s.", "ba", "beng", "학사"),

@@ -73,7 +73,9 @@ _SEVERAL = re.compile(
     re.I,
 )
 # "프로젝트가 있나요?": Korean marks no plural; whether there are any asks for each one.
-_KO_ANY = re.compile(r"(이|가)\s*(있나요|있어요|있습니까|있으신가요|있었나요|있을까요)")
+_KO_ANY = re.compile(
+    r"(이|가)\s*(있나요|있어요|있습니까|있으신가요|있었나요|있을까요)|적\s*(이\s*)?있.*어디"
+)
 # How big, how many: the answer is the line with the number.
 # ("How many years of X?" is the years tool's own answer, not a count in a line.)
 _EN_AMOUNT = re.compile(

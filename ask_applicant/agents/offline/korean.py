@@ -43,6 +43,7 @@ _YEARS = re.compile(
     r"^(?P<skill>.+?): about (?P<years>[\d.]+) years of experience, from \d+ jobs/projects"
     r" \((?P<where>[^)]*)\).*$"
 )
+_TITLED = ("publications", "awards", "projects", "certificates", "education")
 _SPAN_YEARS = re.compile(r"\((?P<years>[\d.]+) years\)")
 # "Position at Company (" — the English word between a job's title and its employer.
 _AT = re.compile(r"^(?P<position>.+?) at (?P<name>[^()]+?) (?=\()")
@@ -76,7 +77,8 @@ def render(text: str, source: str = "") -> str:
     if source.startswith("basics.") and ": " in text:
         key, value = text.split(": ", 1)
         return f"{_BASICS.get(key, key)}: {value}"
-    at = _AT.match(text)
+    # "Position at Company (": a job's heading; a talk's title may hold " at " too.
+    at = _AT.match(text) if not source.startswith(_TITLED) else None
     if at:
         text = f"{at['name']} · {at['position']} " + text[at.end() :]
     text = _SPAN_YEARS.sub(lambda m: f"({m['years']}년)", text)

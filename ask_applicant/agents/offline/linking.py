@@ -74,8 +74,9 @@ def _before_b(rest: str) -> bool:
     return (ord(following) - 0xAC00) // 588 == _INITIAL_JIEUT
 
 
-def _english(word: str) -> str:
-    """English spelling conventions mapped to the sounds Hangul writes."""
+def _english(word: str, *, rhotic: bool = False) -> str:
+    """English spelling conventions mapped to the sounds Hangul writes (`rhotic`: an r
+    before a consonant sounded, as in German names: Kiezkarte is 키즈카르테)."""
     w = word.lower()
     w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
@@ -83,6 +84,8 @@ def _english(word: str) -> str:
     w = re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")
     # A non-rhotic r: written in English, silent in the Hangul spelling ("store", 스토어).
+    if rhotic:
+        return w
     w = re.sub(r"r(?=e$)", "", w)
     return re.sub(r"r(?![aeiouy])", "", w)
 
@@ -116,6 +119,7 @@ def latin_skeletons(phrase: str) -> frozenset[str]:
     for spelt in (words, [re.sub("th(?=[aeiou])", "t", word, flags=re.I) for word in words]):
         sounds = "".join(_english(word) for word in spelt)
         found.update({_reduce(sounds), _reduce(_VOICED_S.sub("z", sounds))})
+    found.add(_reduce("".join(_english(word, rhotic=True) for word in words)))
     return frozenset(found)
 
 

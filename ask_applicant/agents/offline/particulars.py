@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ask_applicant.agents.offline import entry
+from ask_applicant.agents.offline import entry, periods
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.korean import render
@@ -19,6 +19,16 @@ from ask_applicant.agents.offline.support import field
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.wording import join, not_mentioned
 
+_OPPOSITES = (
+    (
+        re.compile(r"\bfull[- ]time\b|풀타임|정규직", re.I),
+        re.compile(r"\bpart[- ]time\b|파트타임|시간제", re.I),
+    ),
+    (
+        re.compile(r"\bpermanent\b|\bindefinite\b|정규직", re.I),
+        re.compile(r"\bcontract\b|\bcontractor\b|\btemporary\b|\bfixed[- ]term\b|계약직", re.I),
+    ),
+)
 GRADES = re.compile(r"\bgpa\b|\bgrade point|\bgrades?\b|학점|평점", re.I)
 _SCORE = re.compile(r"Score: (?P<score>.+?)(?=\.\s|\.$|;|$)")
 _JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
@@ -26,6 +36,25 @@ _IN_TOTAL = re.compile(
     r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
 )
 _EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
+
+
+def no_end(fact: Fact, *, korean: bool) -> str:
+    """The lead for when something ends, of an entry going on: no end date is given."""
+    begun = periods.PERIOD.search(fact.text)
+    start = begun["start"] if begun else ""
+    if korean:
+        return f"종료일은 나와 있지 않습니다. {render(start)}부터 현재까지입니다."
+    return f"No end date is given: it has run since {start}."
+
+
+def contradicted(question: str, text: str) -> bool:
+    """True when the question asks for one of a pair the fact holds the other of
+    (full-time and part-time, permanent and contract)."""
+    for one, other in _OPPOSITES:
+        for asked, held in ((one, other), (other, one)):
+            if asked.search(question) and held.search(text) and not asked.search(text):
+                return True
+    return False
 
 
 def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> str | None:

@@ -43,12 +43,14 @@ from ask_applicant.agents.offline.terms import is_korean, terms
 from ask_applicant.agents.offline.toolbox import Toolbox
 from ask_applicant.agents.offline.transcript import Transcript
 from ask_applicant.agents.offline.voice import Voice
+from ask_applicant.tools import conditions
 
 # Triage -> specialist -> triage -> specialist is the longest legitimate turn.
 MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
+_CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
 _SKILL_TOPIC = tuple(terms("skill technology"))
 
 
@@ -228,6 +230,10 @@ class Planner:
             # "Any Azure experience?": "experience" would pick the work history, which
             # cannot say more than that the skills never name it.
             winner = router.route(Query.of(" ".join(_SKILL_TOPIC))) or winner
+        elif routable and conditions.asked(question.text) is not None:
+            # "Would she move to Munich for the right role?": a working condition is the
+            # career area's, whatever else its words match ("role" of a project).
+            winner = router.route(Query.of(_CONDITIONS_TOPIC)) or winner
         if winner is None and routable:
             winner = fallback_area(router, question.query, question.text)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:

@@ -56,6 +56,11 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _CLAUSE = re.compile(r"(?<=;)\s+")
 # The entry's name a follow-up was made whole with (`same_entry`).
 _ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
+_ENDS = re.compile(
+    r"\b(end|ends|ended|run out|runs out|expire|expires|finish|finishes|leave|left|quit)\b"
+    r"|끝나|만료|그만|퇴사",
+    re.I,
+)
 _LINKS = re.compile(r"\blinks?\b|\burls?\b|링크|주소", re.I)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
@@ -193,6 +198,9 @@ def compose(
         if about_practice(question):
             backing = practice_first(backing)
         chosen, lead = backing, ("예." if korean else "Yes.")
+        if particulars.contradicted(question, backing[0].text):
+            # "Is her current job full-time?" of a part-time job: no, and the job says so.
+            lead = "아니요." if korean else "No."
     elif intent is Intent.DURATION and (
         career := particulars.career_total(evidence, question, subject)
     ):
@@ -218,6 +226,9 @@ def compose(
         if dated:
             chosen = dated
             lead = periods.time_lead(dated[0], intent, korean=korean, today=today or date.today())
+            if intent is Intent.WHEN and _ENDS.search(question) and periods.ongoing(dated[0]):
+                # "When does her contract run out?": an entry going on gives no end.
+                lead = particulars.no_end(dated[0], korean=korean)
     elif intent is Intent.CURRENT:
         told = [since(fact.text, korean=korean, source=fact.source) for fact in ongoing]
         if ongoing and all(told):

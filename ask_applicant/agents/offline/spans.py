@@ -61,7 +61,7 @@ _GENERIC_KO = (
     # Being and working somewhere, in the past too ("있었어요", "다녔나요", "계셨어요").
     "있었 있으 일했 일하 다녔 다니 계셨 계시 근무 재직 "
     # What was made, and whether one took part ("뭘 만들었어요?", "나간 적 있어요?").
-    "무얼 만들 만드 나간 나가 나갔 참가 참여 "
+    "무얼 만들 만드 나간 나가 나갔 참가 참여 돼 "
     # Where a skill was used ("실무에서 써 봤어요?"), not the skill (see `practice`).
     "실무 현업 프로덕션 상용 실서비스"
 ).split()

@@ -23,7 +23,17 @@ from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.voice import Voice
 from ask_applicant.tools.conditions import Topic, asked
 
-_CLAUSE = re.compile(r"\s*(?:;|,\s*but\b|\bbut\b|\bhowever\b|,\s*(?=not\b)|(?<=[다요])\.)\s*", re.I)
+# Clauses: English joins ("; ", "but"), and Korean connective endings ("가능하며,",
+# "하지만", "않고,") after which another condition starts.
+_ABOUT_RESUME = re.compile(
+    r"\b(resume|cv|profile|mentions?|mentioned|says?|listed|stated?)\b|이력서|프로필|나와\s*있|적혀|언급",
+    re.I,
+)
+_CLAUSE = re.compile(
+    r"\s*(?:;|,\s*but\b|\bbut\b|\bhowever\b|,\s*(?=not\b)|(?<=[다요])\.|(?<=며),|(?<=지만),?"
+    r"|(?<=[고서]),)\s*",
+    re.I,
+)
 # Words that say the clause denies what it names; "상관없" (does not matter) does not.
 _NEGATION = re.compile(
     r"\b(?:not|no|never|unable|cannot|can't|won't|isn't|doesn't|don't|neither|nor)\b"
@@ -91,10 +101,17 @@ def speaking_tool(
     )
 
 
-def answer(said: Said, voice: Voice, *, korean: bool, yes_no: bool) -> str:
-    """The answer: yes or no first when the question asks whether, then the sentence."""
+def answer(said: Said, voice: Voice, *, korean: bool, yes_no: bool, question: str = "") -> str:
+    """The answer: yes or no first when the question asks whether, then the sentence.
+
+    Silence is no "no" ("Can she relocate?"), except to a question whether the resume
+    says so ("Does her resume mention remote work?"): that one it answers.
+    """
     if said.fact is None:
-        return not_said(said.topic, voice, korean=korean)
+        silent = not_said(said.topic, voice, korean=korean)
+        if yes_no and _ABOUT_RESUME.search(question):
+            return f"아니요, {silent}" if korean else f"No, {silent[0].lower()}{silent[1:]}"
+        return silent
     text = render(said.fact.text, said.fact.source) if korean else said.fact.text
     quoted = f"{text} ({said.fact.source})"
     if not yes_no or said.lead is None:

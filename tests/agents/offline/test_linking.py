@@ -53,3 +53,7 @@ def test_a_place_links_without_its_administrative_suffix() -> None:
 
 def test_a_name_with_a_digit_links_by_its_letters() -> None:
     assert linked("코코스2d-x 써 본 적 있어요?", "C++ Keywords: Cocos2d-x.")
+
+
+def test_a_german_name_keeps_its_r_in_hangul() -> None:
+    assert linked("키즈카르테에서는 무슨 일 했어요?", "Junior Android Developer at Kiezkarte UG")

@@ -272,3 +272,8 @@ def test_one_planner_builds_its_routing_and_tool_indexes_once(
         planner.decide(INSTRUCTIONS, _turn(question), tools, [])
     assert built.count("router") == 1
     assert built.count("toolbox") == 1
+
+
+def test_a_working_condition_goes_to_the_career_area_whatever_else_it_names(graph: Graph) -> None:
+    question = "Would she consider moving to Munich for the right role?"
+    assert _decide(graph, "triage", question) == Call("transfer_to_career_specialist", {})

@@ -415,3 +415,30 @@ def test_a_masters_degree_is_an_ms() -> None:
         DEGREES, "Does she have a PhD?", classify("Does she have a PhD?"), korean=False, today=TODAY
     )
     assert text is not None and text.startswith("No,")
+
+
+CONTRACT = Evidence(
+    facts=[
+        Fact("work[0]", "Data Analyst (contract) at Oreum Retail (2025-09-01 – present) Reports.")
+    ]
+)
+
+
+def test_when_a_job_going_on_ends_is_not_given() -> None:
+    question = "When does her contract run out?"
+    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith(
+        "No end date is given: it has run since 2025-09-01."
+    )
+    question = "계약은 언제 끝나요?"
+    text = compose(CONTRACT, question, classify(question), korean=True, today=TODAY)
+    assert text is not None and text.startswith("종료일은 나와 있지 않습니다. 2025년 9월 1일부터")
+
+
+def test_a_yes_no_about_one_of_a_pair_is_no_when_the_entry_holds_the_other() -> None:
+    question = "Is her current position a permanent one?"
+    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("No. Data Analyst (contract)")
+    question = "Is she on a contract?"
+    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and text.startswith("Yes.")

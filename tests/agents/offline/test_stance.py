@@ -124,3 +124,15 @@ async def test_a_resume_without_faq_answers_working_conditions_from_its_own_word
     outcome = await converse(graph, context, (question,))
     assert outcome.agent == "career"
     assert outcome.answer.startswith(starts), outcome.answer
+
+
+def test_whether_the_resume_says_so_is_answered_no_when_it_is_silent() -> None:
+    from ask_applicant.agents.offline.stance import Said, answer
+    from ask_applicant.agents.offline.voice import Voice
+    from ask_applicant.tools.conditions import topic
+
+    silent = Said(topic("remote"), None, None)
+    asked = "재택근무를 원하는지 이력서에 나와 있어요?"
+    assert answer(silent, Voice(), korean=True, yes_no=True, question=asked).startswith("아니요, ")
+    plain = answer(silent, Voice(), korean=True, yes_no=True, question="원격 근무 가능해요?")
+    assert not plain.startswith("아니요")
