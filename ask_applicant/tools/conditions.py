@@ -48,6 +48,20 @@ def _cue(*phrases: str) -> re.Pattern[str]:
 
 # fmt: off
 TOPICS: tuple[Topic, ...] = (
+    # Notice first: "언제부터 출근할 수 있어요?" asks when, not whether in the office.
+    Topic(
+        "notice",
+        "notice period or start date",
+        "입사 가능 시기",
+        {
+            "notice": _cue(
+                "notice period", "notice", "start date", "available to start", "can start",
+                "start immediately", "available from", "how soon", "입사 가능", "입사 시기",
+                "입사일", "합류 가능", "근무 시작", "퇴사 통보", "노티스", "언제부터 출근",
+                "출근 가능",
+            ),
+        },
+    ),
     Topic(
         "remote",
         "remote work",
@@ -86,18 +100,6 @@ TOPICS: tuple[Topic, ...] = (
                 "authori[sz]ed to work", "eligible to work", "right to work", "citizen",
                 "citizenship", "permanent resident", "green card", "비자", "스폰서",
                 "취업 허가", "영주권", "시민권", "체류 자격", "취업 자격",
-            ),
-        },
-    ),
-    Topic(
-        "notice",
-        "notice period or start date",
-        "입사 가능 시기",
-        {
-            "notice": _cue(
-                "notice period", "notice", "start date", "available to start", "can start",
-                "start immediately", "available from", "how soon", "입사 가능", "입사 시기",
-                "입사일", "합류 가능", "근무 시작", "퇴사 통보",
             ),
         },
     ),

@@ -216,3 +216,12 @@ def test_a_career_break_is_explained_by_the_summary_sentence_that_says_so() -> N
     assert [fact.text for fact in found] == [
         "Took a one-year career break for a trip round the world."
     ]
+
+
+def test_when_she_can_start_is_a_notice_question_not_an_office_one() -> None:
+    from ask_applicant.tools.conditions import asked
+
+    found = asked("합격하면 언제부터 출근할 수 있어요? 노티스 기간이 있나요?")
+    assert found is not None and found.key == "notice"
+    remote = asked("원격 근무 가능한가요?")
+    assert remote is not None and remote.key == "remote"

@@ -30,7 +30,7 @@ class Intent(Enum):
 
 _EN_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\byears of experience\b"
-    r"|\bhow much (work )?experience\b|\bhow experienced\b",
+    r"|\bhow much (\w+ ){0,2}experience\b|\bhow experienced\b",
     re.I,
 )
 _KO_DURATION = re.compile(
@@ -164,7 +164,8 @@ def asks_for_several(question: str) -> bool:
     for match in _SEVERAL.finditer(question):
         if match.group(1).lower() not in _NOT_PLURAL:
             return True
-    if re.search(r"\banywhere\b", question, re.I):
+    if re.search(r"\banywhere\b", question, re.I) or re.search(r"\w\s+or\s+an?\s+\w", question):
+        # "a personal website or a GitHub?": each of the things asked after.
         return True
     return bool(_KO_LIST.search(question) or _KO_ANY.search(question))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -50,6 +51,11 @@ MAX_HANDOFFS_PER_TURN = 3
 # A follow-up leaves the specialist it leans on only for a clear topic ("salary", not
 # a stray "learn"): its best area must score this many routing thresholds.
 FOLLOW_UP_BAR = 3.0
+_WHERE_BASED = re.compile(
+    r"\bwhere(?:'s| is| does| do)\b.*\b(based|live|located|living)\b|어디\s*(?:살|사세|사시|거주)",
+    re.I,
+)
+_EXPERIENCE = frozenset(terms("experience"))
 _CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
 _SKILL_TOPIC = tuple(terms("skill technology"))
 
@@ -154,7 +160,13 @@ class Planner:
         whole = follow_up.text if follow_up is not None else text
         query = Query.of(whole, ignore, spelt=self._in_latin(whole))
         yes_no = classify(whole) is Intent.YES_NO
-        plain = not (query.topics or query.readings or concept_terms(whole))
+        # Only skill-shaped words besides the name: "Does he write Rust?" (the skills),
+        # "코틀린으로 개발해 본 경험도 있나요?" (experience); not "Does she live in Seoul?".
+        plain = (
+            not query.readings
+            and set(query.topics) <= set(_SKILL_TOPIC)
+            and set(concept_terms(whole)) <= _EXPERIENCE
+        )
         unmentioned = plain and bool(unknown_skill(self._lexicon, whole, yes_no, ignore))
         if unmentioned:
             # "Does she do any Flutter?": a skill the profile never names is the skills'
@@ -230,6 +242,9 @@ class Planner:
             # "Any Azure experience?": "experience" would pick the work history, which
             # cannot say more than that the skills never name it.
             winner = router.route(Query.of(" ".join(_SKILL_TOPIC))) or winner
+        elif routable and _WHERE_BASED.search(question.text):
+            # "Where's she based?": her location, whatever a job's text says ("London-based").
+            winner = router.route(Query.of("location city basics")) or winner
         elif routable and conditions.asked(question.text) is not None:
             # "Would she move to Munich for the right role?": a working condition is the
             # career area's, whatever else its words match ("role" of a project).

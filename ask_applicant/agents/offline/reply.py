@@ -61,6 +61,11 @@ _ENDS = re.compile(
     r"|끝나|만료|그만|퇴사",
     re.I,
 )
+_BESIDES = re.compile(
+    r"\b(?i:besides|other than|apart from|aside from|except)\s+(?P<en>[A-Z][\w+#.-]*)"
+    r"|(?P<ko>[\w+#.-]+?)\s*(?:말고|외에|빼고|제외하고)",
+)
+_EITHER = re.compile(r"\w\s+or\s+(an?\s+)?\w|(이나|거나|또는)\s")
 _LINKS = re.compile(r"\blinks?\b|\burls?\b|링크|주소", re.I)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
@@ -116,6 +121,17 @@ def compose(
     if top and intent in (Intent.DESCRIBE, Intent.LIST):
         # "What's her strongest skill?": the skills at the highest level the profile gives.
         return join("", [_line(fact, 300, question, subject, korean=korean) for fact in top])
+    besides = _BESIDES.search(question)
+    if besides and intent in (Intent.LIST, Intent.DESCRIBE, Intent.YES_NO):
+        # "Besides English, what other languages?": every one but the one named.
+        left_out = besides["en"] or besides["ko"]
+        named_out = subject_of(left_out, ignore)
+        others = [f for f in evidence.facts if not touched(f.text, left_out, named_out)]
+        if others and len(others) < len(evidence.facts):
+            lead = ("예." if korean else "Yes.") if intent is Intent.YES_NO else ""
+            return join(
+                lead, [_line(fact, 250, question, subject, korean=korean) for fact in others]
+            )
     neighbour = selection.neighbour(question, backing, evidence.facts)
     if neighbour is not None and intent in (
         Intent.DESCRIBE,
@@ -169,7 +185,12 @@ def compose(
         if names:
             # A yes cites a fact that names the thing asked about, not one that shares a
             # generic word with the question ("services" of Amazon Web Services).
-            backing = [fact for fact in evidence.facts if names_all(fact.text, names)]
+            named = [fact for fact in evidence.facts if names_all(fact.text, names)]
+            if _EITHER.search(question):
+                # "A personal website or a GitHub?": what names either, not only both.
+                named += [f for f in evidence.facts if f in backing and f not in named]
+                named += [f for f in evidence.facts if any(names_all(f.text, [n]) for n in names)]
+            backing = list(dict.fromkeys(named))
         if named_entry:
             # "Were there results?" of one job: that job's, not every job's.
             backing = [fact for fact in backing if fact in named_entry]

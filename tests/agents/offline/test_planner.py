@@ -277,3 +277,8 @@ def test_one_planner_builds_its_routing_and_tool_indexes_once(
 def test_a_working_condition_goes_to_the_career_area_whatever_else_it_names(graph: Graph) -> None:
     question = "Would she consider moving to Munich for the right role?"
     assert _decide(graph, "triage", question) == Call("transfer_to_career_specialist", {})
+
+
+def test_where_she_is_based_is_the_basics_whatever_a_job_says(graph: Graph) -> None:
+    for question in ("Where's she based?", "어디 사세요?"):
+        assert _decide(graph, "triage", question) == Call("transfer_to_resume_specialist", {})

@@ -442,3 +442,34 @@ def test_a_yes_no_about_one_of_a_pair_is_no_when_the_entry_holds_the_other() -> 
     question = "Is she on a contract?"
     text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
     assert text is not None and text.startswith("Yes.")
+
+
+LANGUAGES = Evidence(
+    facts=[
+        Fact("languages[0]", "English — Native"),
+        Fact("languages[1]", "Yoruba — Conversational"),
+        Fact("languages[2]", "French — Basic"),
+    ]
+)
+
+
+def test_besides_one_thing_lists_the_others() -> None:
+    for question, korean in (
+        ("Besides English, what other languages does she speak?", False),
+        ("영어 말고 할 줄 아는 언어가 있어요?", True),
+    ):
+        text = compose(LANGUAGES, question, classify(question), korean=korean, today=TODAY)
+        assert text is not None and "Yoruba" in text and "French" in text, question
+        assert "English" not in text
+
+
+def test_a_yes_no_about_one_thing_or_another_cites_either() -> None:
+    links = Evidence(
+        facts=[
+            Fact("basics.profiles", "profiles: GitHub tkwon https://github.com/tkwon"),
+            Fact("basics.url", "url: https://tkwon.example.dev"),
+        ]
+    )
+    question = "Does he have a personal website or a GitHub I can look at?"
+    text = compose(links, question, classify(question), korean=False, today=TODAY)
+    assert text is not None and "github.com/tkwon" in text and "tkwon.example.dev" in text
