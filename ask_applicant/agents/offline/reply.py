@@ -185,12 +185,12 @@ def compose(
         if names:
             # A yes cites a fact that names the thing asked about, not one that shares a
             # generic word with the question ("services" of Amazon Web Services).
-            named = [fact for fact in evidence.facts if names_all(fact.text, names)]
+            naming = [fact for fact in evidence.facts if names_all(fact.text, names)]
             if _EITHER.search(question):
                 # "A personal website or a GitHub?": what names either, not only both.
-                named += [f for f in evidence.facts if f in backing and f not in named]
-                named += [f for f in evidence.facts if any(names_all(f.text, [n]) for n in names)]
-            backing = list(dict.fromkeys(named))
+                naming += [f for f in evidence.facts if f in backing and f not in naming]
+                naming += [f for f in evidence.facts if any(names_all(f.text, [n]) for n in names)]
+            backing = list(dict.fromkeys(naming))
         if named_entry:
             # "Were there results?" of one job: that job's, not every job's.
             backing = [fact for fact in backing if fact in named_entry]
