@@ -79,7 +79,7 @@ def fit(lines: Sequence[Fact], *, korean: bool) -> str:
     return join(lead, shown)
 
 
-def grades(facts: Sequence[Fact], question: str, *, korean: bool) -> str:
+def grades(facts: Sequence[Fact], *, korean: bool) -> str:
     """Each degree's score ("Score: 3.6" as the tools write it), or that none is given."""
     scored = [
         (fact, found["score"].strip())

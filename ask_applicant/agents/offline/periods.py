@@ -109,13 +109,13 @@ def during(
     for fact in facts:
         period = PERIOD.search(fact.text)
         if period is not None:
-            end = today.year if period["end"] == "present" else int(period["end"][:4])
-            spans.append((int(period["start"][:4]), end, fact))
-    during = [fact for start, end, fact in spans if start <= years[1] and end >= years[0]]
-    if during:
-        return sorted(during, key=start)[:3], []
-    before = [(end, fact) for start, end, fact in spans if end < years[0]]
-    after = [(start, fact) for start, end, fact in spans if start > years[1]]
+            last = today.year if period["end"] == "present" else int(period["end"][:4])
+            spans.append((int(period["start"][:4]), last, fact))
+    covering = [fact for first, last, fact in spans if first <= years[1] and last >= years[0]]
+    if covering:
+        return sorted(covering, key=start)[:3], []
+    before = [(last, fact) for _, last, fact in spans if last < years[0]]
+    after = [(first, fact) for first, _, fact in spans if first > years[1]]
     around = [max(before, key=lambda pair: pair[0])[1]] if before else []
     around += [min(after, key=lambda pair: pair[0])[1]] if after else []
     return [], around

@@ -112,7 +112,7 @@ def compose(
     educated = any(field(fact.source) == "education" for fact in evidence.facts)
     if particulars.GRADES.search(question) and educated:
         # "What was his GPA?": the score each degree gives, or that none gives one.
-        return particulars.grades(evidence.facts, question, korean=korean)
+        return particulars.grades(evidence.facts, korean=korean)
     won = selection.highlights(evidence.facts) if selection.ACHIEVED.search(question) else []
     if won and intent in (Intent.DESCRIBE, Intent.LIST):
         # "Her biggest achievement?": the highlights the profile gives, numbers first.
