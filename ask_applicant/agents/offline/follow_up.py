@@ -21,7 +21,6 @@ open to remote work?").
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -226,13 +225,7 @@ def _subject(turn: PastTurn, question: str) -> str:
         return quoted.group(1)
     found: list[tuple[int, str]] = []
     for call in turn.calls:
-        try:
-            arguments = json.loads(call.arguments or "{}")
-        except ValueError:
-            continue
-        if not isinstance(arguments, dict):
-            continue
-        for name, value in arguments.items():
+        for name, value in call.parsed_arguments().items():
             role = role_of(name, {})
             if (
                 isinstance(value, str)

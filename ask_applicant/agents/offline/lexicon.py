@@ -10,7 +10,6 @@ script: 데브옵스 is "DevOps" when the skills say so.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
@@ -270,11 +269,8 @@ def _parameters(tool: FunctionTool) -> dict[str, Mapping[str, Any]]:
 def _subjects(call: Exchange, tools: Sequence[FunctionTool]) -> list[str]:
     """The names, skills and search words a call was made with."""
     tool = next((tool for tool in tools if tool.name == call.name), None)
-    try:
-        arguments = json.loads(call.arguments or "{}")
-    except ValueError:
-        return []
-    if tool is None or not isinstance(arguments, dict):
+    arguments = call.parsed_arguments()
+    if tool is None:
         return []
     found = []
     for name, schema in _parameters(tool).items():

@@ -30,6 +30,14 @@ class Exchange:
     output: str | None
     is_handoff: bool
 
+    def parsed_arguments(self) -> dict[str, Any]:
+        """The call's arguments as an object ({} when they are not a JSON object)."""
+        try:
+            parsed = json.loads(self.arguments or "{}")
+        except ValueError:
+            return {}
+        return parsed if isinstance(parsed, dict) else {}
+
 
 @dataclass(frozen=True)
 class PastTurn:

@@ -10,7 +10,6 @@ tool call: the work history would offer jobs that never name the skill.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
@@ -32,13 +31,7 @@ def undated_sources(notes: Sequence[str]) -> list[str]:
 def asked_thing(calls: Sequence[Exchange]) -> str:
     """The first text argument the calls were made with (the skill asked about), or ""."""
     for call in calls:
-        try:
-            arguments = json.loads(call.arguments or "{}")
-        except ValueError:
-            continue
-        if not isinstance(arguments, dict):
-            continue
-        for value in arguments.values():
+        for value in call.parsed_arguments().values():
             if isinstance(value, str) and value.strip():
                 return value.strip()
     return ""

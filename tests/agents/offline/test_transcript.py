@@ -94,3 +94,15 @@ def test_earlier_turns_keep_their_questions_and_tool_calls_without_handoffs() ->
 def test_a_single_question_has_no_history() -> None:
     assert Transcript.read("hello").history == ()
     assert Transcript.read([{"role": "user", "content": "hello"}]).history == ()
+
+
+def test_a_calls_arguments_are_an_object_or_nothing() -> None:
+    from ask_applicant.agents.offline.transcript import Exchange
+
+    def call(arguments: str) -> Exchange:
+        return Exchange("c1", "get_project", arguments, None, False)
+
+    assert call('{"name": "chat"}').parsed_arguments() == {"name": "chat"}
+    assert call("").parsed_arguments() == {}
+    assert call("not json").parsed_arguments() == {}
+    assert call('["a list"]').parsed_arguments() == {}
