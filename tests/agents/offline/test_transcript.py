@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ask_applicant.agents.offline.transcript import Transcript
+from ask_applicant.agents.offline.transcript import Exchange, Transcript
 
 ITEMS = [
     {"role": "user", "content": "old question"},
@@ -97,8 +97,6 @@ def test_a_single_question_has_no_history() -> None:
 
 
 def test_a_calls_arguments_are_an_object_or_nothing() -> None:
-    from ask_applicant.agents.offline.transcript import Exchange
-
     def call(arguments: str) -> Exchange:
         return Exchange("c1", "get_project", arguments, None, False)
 
