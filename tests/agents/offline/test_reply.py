@@ -18,19 +18,26 @@ JOBS = Evidence(
 TODAY = date(2026, 11, 27)
 
 
-def answer(question: str, *, korean: bool = False) -> str | None:
-    return compose(JOBS, question, classify(question), korean=korean, today=TODAY)
+def shaped(evidence: Evidence, question: str, *, korean: bool = False) -> str:
+    """The answer `compose` shapes from `evidence` for `question` (it must shape one)."""
+    text = compose(evidence, question, classify(question), korean=korean, today=TODAY)
+    assert text is not None, question
+    return text
+
+
+def answer(question: str, *, korean: bool = False) -> str:
+    """The answer shaped from the three jobs of `JOBS`."""
+    return shaped(JOBS, question, korean=korean)
 
 
 def test_how_long_gives_the_time_at_the_employer_named_in_the_other_script() -> None:
     text = answer("How long was he at Naver?")
-    assert text is not None and text.startswith("About 4 years and 8 months (2016-07 – 2021-02)")
+    assert text.startswith("About 4 years and 8 months (2016-07 – 2021-02)")
     assert "(work[1])" in text and "바람물류" not in text
 
 
 def test_a_korean_duration_is_korean_throughout() -> None:
     text = answer("네이버에 얼마나 있었어요?", korean=True)
-    assert text is not None
     assert text.startswith("4년 8개월입니다 (2016년 7월 – 2021년 2월).")
     assert " at " not in text
 
@@ -47,12 +54,12 @@ def test_a_yes_no_question_about_something_absent_starts_with_no() -> None:
 
 def test_the_current_role_is_the_job_without_an_end() -> None:
     text = answer("What is his current position?")
-    assert text is not None and text.startswith("CTO at 바람물류") and "네이버" not in text
+    assert text.startswith("CTO at 바람물류") and "네이버" not in text
 
 
 def test_before_a_job_is_the_job_that_started_just_before_it() -> None:
     text = answer("When did he work before Naver?")
-    assert text is not None and "Orbit Bank" in text and "2015-06 – 2015-12" in text
+    assert "Orbit Bank" in text and "2015-06 – 2015-12" in text
 
 
 def test_a_yes_no_question_whose_tools_found_nothing_is_not_answered_no() -> None:
@@ -84,8 +91,7 @@ TWO_ROLES = Evidence(
 
 def test_how_long_at_an_employer_with_two_roles_counts_both() -> None:
     question = "How long has she been at Fernleaf Health?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None
+    text = shaped(TWO_ROLES, question)
     assert text.startswith("About 5 years and 6 months (2021-06 – present).")
     assert "(work[0])" in text and "(work[1])" in text and "Kitebox" not in text
 
@@ -103,14 +109,14 @@ def test_a_tools_total_over_two_roles_is_the_duration_asked_for() -> None:
         ]
     )
     question = "How long has she been at Fernleaf Health?"
-    text = compose(totals, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Fernleaf: about 5 years and 6 months (2021-06-01")
+    text = shaped(totals, question)
+    assert text.startswith("Fernleaf: about 5 years and 6 months (2021-06-01")
 
 
 def test_a_korean_duration_over_two_roles_is_korean() -> None:
     question = "Fernleaf Health에서 얼마나 일했어요?"
-    text = compose(TWO_ROLES, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("5년 6개월입니다 (2021년 6월 – 현재).")
+    text = shaped(TWO_ROLES, question, korean=True)
+    assert text.startswith("5년 6개월입니다 (2021년 6월 – 현재).")
 
 
 DEGREES = Evidence(
@@ -128,15 +134,15 @@ DEGREES = Evidence(
 
 def test_no_to_a_degree_names_the_degrees_held() -> None:
     question = "Does she hold a computer science degree?"
-    text = compose(DEGREES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("No, the profile does not mention")
+    text = shaped(DEGREES, question)
+    assert text.startswith("No, the profile does not mention")
     assert "BSc, Economics — McMaster University (education[0])" in text
 
 
 def test_a_korean_no_to_a_degree_names_the_degrees_held_in_korean_frames() -> None:
     question = "컴퓨터공학 학위 있어요?"
-    text = compose(DEGREES, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("아니요")
+    text = shaped(DEGREES, question, korean=True)
+    assert text.startswith("아니요")
     assert "프로필에 있는 내용: BSc, Economics" in text
 
 
@@ -154,42 +160,41 @@ def test_a_korean_question_whether_there_are_any_lists_each_one() -> None:
         ]
     )
     question = "깃허브에 올려 둔 프로젝트가 있나요?"
-    text = compose(repos, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("예.")
+    text = shaped(repos, question, korean=True)
+    assert text.startswith("예.")
     assert "ledger-outbox" in text and "canary-lab" in text
 
 
 def test_what_he_did_in_a_year_is_the_entry_of_that_year() -> None:
     text = answer("What was he doing in 2018?")
-    assert text is not None and text.startswith("백엔드 개발자 at 네이버 (2016-07 – 2021-02)")
+    assert text.startswith("백엔드 개발자 at 네이버 (2016-07 – 2021-02)")
     assert "바람물류" not in text and "Orbit" not in text
 
 
 def test_a_year_no_entry_covers_is_told_with_the_entries_around_it() -> None:
     gap = Evidence(facts=[JOBS.facts[1], JOBS.facts[2]])
     question = "2016년에는 뭐 하셨어요?"
-    text = compose(gap, question, classify(question), korean=True, today=TODAY)
-    assert text is not None
+    text = shaped(gap, question, korean=True)
     assert text.startswith("네이버 · 백엔드 개발자")  # 2016-07 – 2021-02 covers 2016
     question = "What was he doing in 2022?"
-    text = compose(gap, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("The profile lists nothing for 2022.")
+    text = shaped(gap, question)
+    assert text.startswith("The profile lists nothing for 2022.")
     assert "네이버" in text
 
 
 def test_when_one_of_two_roles_at_an_employer_is_named_only_that_role_is_dated() -> None:
     question = "When did she become Senior Developer?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("2023-02 – present.")
+    text = shaped(TWO_ROLES, question)
+    assert text.startswith("2023-02 – present.")
     question = "시니어 개발자는 언제부터 맡았어요?"
-    text = compose(TWO_ROLES, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("2023년 2월 – 현재입니다.")
+    text = shaped(TWO_ROLES, question, korean=True)
+    assert text.startswith("2023년 2월 – 현재입니다.")
 
 
 def test_when_she_started_at_an_employer_with_two_roles_is_the_first_start() -> None:
     question = "When did she start at Fernleaf Health?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("2021-06 – present.")
+    text = shaped(TWO_ROLES, question)
+    assert text.startswith("2021-06 – present.")
 
 
 SKILLS = Evidence(
@@ -203,24 +208,24 @@ SKILLS = Evidence(
 
 def test_the_strongest_skill_is_the_one_at_the_highest_level() -> None:
     for question, korean in (("What's her strongest skill?", False), ("주력 기술이 뭐예요?", True)):
-        text = compose(SKILLS, question, classify(question), korean=korean, today=TODAY)
-        assert text is not None and text.startswith("Design (Expert)"), question
+        text = shaped(SKILLS, question, korean=korean)
+        assert text.startswith("Design (Expert)"), question
         assert "React" not in text
 
 
 def test_who_she_worked_for_before_an_employer_with_two_roles_is_the_job_before_both() -> None:
     question = "Who did she work for before Fernleaf Health?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Product Designer at Kitebox Studio")
+    text = shaped(TWO_ROLES, question)
+    assert text.startswith("Product Designer at Kitebox Studio")
     question = "What did she do after Kitebox Studio?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Developer at Fernleaf Health (2021-06")
+    text = shaped(TWO_ROLES, question)
+    assert text.startswith("Developer at Fernleaf Health (2021-06")
 
 
 def test_a_present_tense_yes_no_is_answered_by_the_entry_going_on_now() -> None:
     question = "Is she a developer?"
-    text = compose(TWO_ROLES, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes. Senior Developer at Fernleaf Health")
+    text = shaped(TWO_ROLES, question)
+    assert text.startswith("Yes. Senior Developer at Fernleaf Health")
 
 
 def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
@@ -242,8 +247,7 @@ def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
         ("What is his biggest achievement?", False),
         ("가장 큰 성과가 뭐예요?", True),
     ):
-        text = compose(done, question, classify(question), korean=korean, today=TODAY)
-        assert text is not None
+        text = shaped(done, question, korean=korean)
         lines = text.splitlines()
         assert lines[0] == "- Tripled throughput (1,200 → 3,600 per second) (work[0])", question
         assert lines[1] == "- Batch time 6 hours → 50 minutes (work[1])"
@@ -268,14 +272,14 @@ def test_a_name_glued_to_a_korean_particle_is_named_without_it() -> None:
 
 def test_a_gpa_is_the_score_a_degree_gives_or_said_to_be_absent() -> None:
     question = "What was her GPA?"
-    text = compose(DEGREES, question, classify(question), korean=False, today=TODAY)
+    text = shaped(DEGREES, question)
     assert text == "BSc, Economics — McMaster University: Score 3.6 (education[0])"
     bare = Evidence(facts=[DEGREES.facts[1]])
     assert compose(bare, question, classify(question), korean=False, today=TODAY) == (
         "The profile does not mention a GPA."
     )
     question = "학점이 어떻게 돼요?"
-    text = compose(bare, question, classify(question), korean=True, today=TODAY)
+    text = shaped(bare, question, korean=True)
     assert text == "프로필에는 학점 관련 내용이 없습니다."
 
 
@@ -287,8 +291,8 @@ def test_whether_he_volunteers_anywhere_lists_each_place() -> None:
         ]
     )
     question = "Does he volunteer anywhere?"
-    text = compose(places, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes.")
+    text = shaped(places, question)
+    assert text.startswith("Yes.")
     assert "Kiezbits" in text and "Prometheus Meetup" in text
 
 
@@ -305,11 +309,11 @@ def test_managing_people_is_not_said_yes_by_a_system_managed() -> None:
         ]
     )
     question = "Has he ever managed people?"
-    text = compose(work, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes. Engineering Manager at Orbit")
+    text = shaped(work, question)
+    assert text.startswith("Yes. Engineering Manager at Orbit")
     alone = Evidence(facts=[work.facts[0]])
-    text = compose(alone, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("No,")
+    text = shaped(alone, question)
+    assert text.startswith("No,")
 
 
 def test_a_job_fit_says_how_much_fits_then_what_matches_and_what_is_missing() -> None:
@@ -320,22 +324,22 @@ def test_a_job_fit_says_how_much_fits_then_what_matches_and_what_is_missing() ->
         ]
     )
     question = "Is she a fit for a role requiring PyTorch and Kubernetes?"
-    text = compose(fit, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.splitlines() == [
+    text = shaped(fit, question)
+    assert text.splitlines() == [
         "Partly.",
         "- Matched: PyTorch — shown in skills[0], projects[0].",
         "- Missing: kubernetes — the profile does not mention it.",
     ]
     question = "이 공고에 맞나요?"
-    text = compose(fit, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("일부 맞습니다.")
+    text = shaped(fit, question, korean=True)
+    assert text.startswith("일부 맞습니다.")
     assert "일치: PyTorch — skills[0], projects[0]에 나옵니다." in text and "Missing" not in text
 
 
 def test_the_job_before_her_current_one_is_the_one_before_the_job_going_on() -> None:
     question = "Where did he work before his current job?"
-    text = compose(JOBS, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("백엔드 개발자 at 네이버")
+    text = shaped(JOBS, question)
+    assert text.startswith("백엔드 개발자 at 네이버")
 
 
 def test_how_many_at_the_current_company_counts_in_the_job_going_on() -> None:
@@ -346,13 +350,13 @@ def test_how_many_at_the_current_company_counts_in_the_job_going_on() -> None:
         ]
     )
     question = "지금 회사에서 팀원이 몇 명이에요?"
-    text = compose(staff, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and "15" in text and "40" not in text
+    text = shaped(staff, question, korean=True)
+    assert "15" in text and "40" not in text
 
 
 def test_where_he_went_after_an_employer_in_korean_is_the_next_job() -> None:
     text = answer("네이버 다음엔 어디로 갔어요?", korean=True)
-    assert text is not None and text.startswith("바람물류")
+    assert text.startswith("바람물류")
 
 
 def test_total_experience_is_the_work_historys_total_not_the_first_job() -> None:
@@ -368,12 +372,12 @@ def test_total_experience_is_the_work_historys_total_not_the_first_job() -> None
         ("How experienced is he?", False, "About 10.2 years in total."),
         ("경력이 총 몇 년이에요?", True, "총 약 10.2년입니다."),
     ):
-        text = compose(history, question, classify(question), korean=korean, today=TODAY)
-        assert text is not None and text.startswith(lead), question
+        text = shaped(history, question, korean=korean)
+        assert text.startswith(lead), question
         assert "(work[0])" in text and "(work[2])" in text
     question = "How long was he at Naver?"
-    text = compose(history, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("About 4 years and 8 months")
+    text = shaped(history, question)
+    assert text.startswith("About 4 years and 8 months")
 
 
 def test_links_asked_for_are_kept_in_each_listed_line() -> None:
@@ -394,8 +398,8 @@ def test_links_asked_for_are_kept_in_each_listed_line() -> None:
         ]
     )
     question = "Has she published any packages? Links please."
-    text = compose(packages, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes.")
+    text = shaped(packages, question)
+    assert text.startswith("Yes.")
     assert (
         "https://github.com/h/use-hangul-search" in text
         and "https://github.com/h/next-ko-date" in text
@@ -409,12 +413,9 @@ def test_a_masters_degree_is_an_ms() -> None:
             Fact("education[0]", "MS, Biostatistics — University of Minnesota (2016-09 – 2018-05)")
         ]
     )
-    text = compose(ms, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes. MS, Biostatistics")
-    text = compose(
-        DEGREES, "Does she have a PhD?", classify("Does she have a PhD?"), korean=False, today=TODAY
-    )
-    assert text is not None and text.startswith("No,")
+    text = shaped(ms, question)
+    assert text.startswith("Yes. MS, Biostatistics")
+    assert shaped(DEGREES, "Does she have a PhD?").startswith("No,")
 
 
 CONTRACT = Evidence(
@@ -426,22 +427,20 @@ CONTRACT = Evidence(
 
 def test_when_a_job_going_on_ends_is_not_given() -> None:
     question = "When does her contract run out?"
-    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith(
-        "No end date is given: it has run since 2025-09-01."
-    )
+    text = shaped(CONTRACT, question)
+    assert text.startswith("No end date is given: it has run since 2025-09-01.")
     question = "계약은 언제 끝나요?"
-    text = compose(CONTRACT, question, classify(question), korean=True, today=TODAY)
-    assert text is not None and text.startswith("종료일은 나와 있지 않습니다. 2025년 9월 1일부터")
+    text = shaped(CONTRACT, question, korean=True)
+    assert text.startswith("종료일은 나와 있지 않습니다. 2025년 9월 1일부터")
 
 
 def test_a_yes_no_about_one_of_a_pair_is_no_when_the_entry_holds_the_other() -> None:
     question = "Is her current position a permanent one?"
-    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("No. Data Analyst (contract)")
+    text = shaped(CONTRACT, question)
+    assert text.startswith("No. Data Analyst (contract)")
     question = "Is she on a contract?"
-    text = compose(CONTRACT, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and text.startswith("Yes.")
+    text = shaped(CONTRACT, question)
+    assert text.startswith("Yes.")
 
 
 LANGUAGES = Evidence(
@@ -458,8 +457,8 @@ def test_besides_one_thing_lists_the_others() -> None:
         ("Besides English, what other languages does she speak?", False),
         ("영어 말고 할 줄 아는 언어가 있어요?", True),
     ):
-        text = compose(LANGUAGES, question, classify(question), korean=korean, today=TODAY)
-        assert text is not None and "Yoruba" in text and "French" in text, question
+        text = shaped(LANGUAGES, question, korean=korean)
+        assert "Yoruba" in text and "French" in text, question
         assert "English" not in text
 
 
@@ -471,5 +470,5 @@ def test_a_yes_no_about_one_thing_or_another_cites_either() -> None:
         ]
     )
     question = "Does he have a personal website or a GitHub I can look at?"
-    text = compose(links, question, classify(question), korean=False, today=TODAY)
-    assert text is not None and "github.com/tkwon" in text and "tkwon.example.dev" in text
+    text = shaped(links, question)
+    assert "github.com/tkwon" in text and "tkwon.example.dev" in text
