@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from agents import FunctionTool, Tool
 
 from ask_applicant.agents.offline.evidence import Fact, parse_output
+from ask_applicant.agents.offline.particulars import CHANNELS
 from ask_applicant.agents.offline.private_topics import PrivateKind
 from ask_applicant.agents.offline.transcript import Exchange
 from ask_applicant.agents.offline.voice import Voice
@@ -29,8 +30,6 @@ _KOREAN: dict[PrivateKind, str] = {
     "birth": "생년월일",
     "age": "나이",
 }
-# The basics fields that are public ways to reach the applicant.
-_CHANNELS = ("basics.email", "basics.url", "basics.website", "basics.profiles")
 # What the area that gives the public ways to reach the applicant holds.
 CONTACT_TOPIC = "contact email links profiles basics"
 
@@ -76,7 +75,7 @@ def _channels(exchanges: Sequence[Exchange]) -> list[tuple[str, str]]:
             facts.extend(parse_output(exchange.output, exchange.name)[0])
     found: list[tuple[str, str]] = []
     for fact in facts:
-        if fact.source not in _CHANNELS:
+        if fact.source not in CHANNELS:
             continue
         value = fact.text.split(": ", 1)[-1].strip()
         if fact.source == "basics.profiles":

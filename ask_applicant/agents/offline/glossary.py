@@ -84,6 +84,13 @@ def concept_terms(text: str, *, korean: bool | None = None) -> list[str]:
     return list(found)
 
 
+def is_korean_phrase(word: str) -> bool:
+    """True when the word begins with a Korean glossary phrase ("중국어", "학력이",
+    "독일어는요": particles and endings follow a noun); a name that ends in one
+    ("푸른손해보험" ends in 보험, insurance) is no phrase."""
+    return any(pattern.match(word) for pattern, _ in _PATTERNS if not pattern.pattern.isascii())
+
+
 def rewrite(text: str) -> str:
     """Replace phrases whose words mislead ranking ("programming languages" is not about
     spoken languages) with the concept they stand for."""

@@ -5,7 +5,8 @@ skill the skills list); a retry with another tool fixes that. A thing the profil
 mentions, in any section and in either script, no tool can find: the plain answer is
 that the profile does not mention it ("How many years of COBOL?"), not a section dump.
 The lexicon also knows how the profile spells a name a question writes in the other
-script: 데브옵스 is "DevOps" when the skills say so.
+script: 데브옵스 is "DevOps" when the skills say so, and "Pureun Insurance" is 푸른손해보험
+when the work history says so.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ask_applicant.agents.offline.linking import (
     hangul_stems,
     latin_keys,
     latin_skeletons,
+    leading_keys,
 )
 from ask_applicant.agents.offline.spellings import transliterate
 from ask_applicant.agents.offline.terms import terms
@@ -76,6 +78,21 @@ class Lexicon:
                             _looks_like_a_name(spelling) and not _looks_like_a_name(held)
                         ):
                             self._latin[key] = spelling
+        # Skeleton → the profile's Hangul spelling of one to three words, or of a long
+        # word its leading part names ("prn" → 푸른손해보험).
+        self._hangul: dict[str, str] = {}
+        self._leading: dict[str, str] = {}
+        for line in lines:
+            words = _HANGUL_WORD.findall(line)
+            for word in words:
+                for key in leading_keys(word):
+                    self._leading.setdefault(key, word)
+            for start in range(len(words)):
+                for end in range(start + 1, min(start + 3, len(words)) + 1):
+                    spelling = " ".join(words[start:end])
+                    for key in hangul_skeletons(spelling.replace(" ", "")):
+                        if len(key) >= _MIN_LINK:
+                            self._hangul[key] = spelling
 
     def mentions(self, phrase: str) -> bool:
         """True when the profile holds any word of the phrase, in either script.
@@ -117,12 +134,30 @@ class Lexicon:
         """
         return list(dict.fromkeys(self._names_in(text).values()))
 
+    def in_hangul(self, text: str) -> list[str]:
+        """The profile's Hangul spellings of the Latin-script names of a text ("device farm
+        scheduler" is 디바이스 팜 스케줄러 when a project says so), longest first."""
+        words = _LATIN_WORD.findall(text)
+        found: list[str] = []
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                run = " ".join(words[start : start + size])
+                # A capitalised word may be a brand a long name begins with ("Pureun").
+                brand = size == 1 and run[:1].isupper()
+                for key in sorted(latin_skeletons(run)):
+                    spelling = self._hangul.get(key) if len(key) >= _MIN_LINK else None
+                    spelling = spelling or (self._leading.get(key) if brand else None)
+                    if spelling and not any(spelling in held for held in found):
+                        found.append(spelling)
+        return found
+
     def respelt(self, text: str) -> str:
-        """The text with its Hangul names in the profile's Latin spelling (see `in_latin`):
-        a search argument then finds what the profile writes in Latin."""
+        """The text with its Hangul names in the profile's Latin spelling (see `in_latin`)
+        and its Latin names followed by the profile's Hangul spelling (`in_hangul`): a
+        search argument then finds what the profile writes in the other script."""
         for word, spelling in self._names_in(text).items():
             text = text.replace(word, f" {spelling} ")
-        return " ".join(text.split())
+        return " ".join([*text.split(), *self.in_hangul(text)])
 
     def _names_in(self, text: str) -> dict[str, str]:
         found: dict[str, str] = {}

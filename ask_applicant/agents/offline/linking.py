@@ -7,8 +7,11 @@ silent, and so is one before a final silent e ("Store" is 스토어), doubled le
 vowels and the semi-vowels w/y/h dropped). Two spellings whose skeletons are equal name
 the same thing: "Kubernetes" and "쿠버네티스" are both k-b-n-t-s, "Tidewater Logistics"
 and "타이드워터 로지스틱스" both t-d-t r-j-s-t-k-s. An English s between voiced sounds
-may be a z (observability is 옵저버빌리티, but database is 데이터베이스), so a Latin
-name also has a voiced skeleton, which links as well.
+may be a z (observability is 옵저버빌리티, but database is 데이터베이스), and so may a
+final s after a voiced sound (Games is 게임즈), so a Latin name also has a voiced
+skeleton, which links as well; an n before a k is sounded ng (Bank is 뱅크). A long
+Hangul name may be a romanised brand and a Korean noun written as one word
+(푸른손해보험 is Pureun Insurance): its leading part names it too.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ _LEADING_LETTERS = re.compile(r"[A-Za-z]{3,}(?=\d)")
 _DIVISIONS = frozenset("시구군도")
 # A skeleton this short would link unrelated words.
 MIN_SKELETON = 2
+_MIN_LEADING = 3
 
 
 def romanise(hangul: str, *, final_b: bool = False) -> str:
@@ -78,11 +82,15 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     """English spelling conventions mapped to the sounds Hangul writes (`rhotic`: an r
     before a consonant sounded, as in German names: Kiezkarte is 키즈카르테)."""
     w = word.lower()
+    # "sch" is an sk ("schema" is 스키마, "school" 스쿨).
+    w = w.replace("sch", "sk")
     w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")
+    # An n before a k is the ng Hangul writes with a final ㅇ ("Bank" is 뱅크).
+    w = re.sub(r"n(?=k)", "ng", w)
     # A non-rhotic r: written in English, silent in the Hangul spelling ("store", 스토어).
     if rhotic:
         return w
@@ -90,8 +98,9 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     return re.sub(r"r(?![aeiouy])", "", w)
 
 
-# An s after a vowel or a voiced stop and before a vowel may be sounded z ("observ").
-_VOICED_S = re.compile(r"(?<=[aeioubdg])s(?=[aeiouy])")
+# An s after a vowel or a voiced stop and before a vowel may be sounded z ("observ"),
+# and so may a word's final s after a voiced sound ("Games" is 게임즈).
+_VOICED_S = re.compile(r"(?<=[aeioubdg])s(?=[aeiouy])|(?<=[aeioubdgmnlr])s\b")
 
 
 def _reduce(sounds: str) -> str:
@@ -117,8 +126,9 @@ def latin_skeletons(phrase: str) -> frozenset[str]:
     found: set[str] = set()
     # Only a th before a vowel is written ㅌ ("marathon", 마라톤); at the end it is ㅅ.
     for spelt in (words, [re.sub("th(?=[aeiou])", "t", word, flags=re.I) for word in words]):
-        sounds = "".join(_english(word) for word in spelt)
-        found.update({_reduce(sounds), _reduce(_VOICED_S.sub("z", sounds))})
+        sounds = [_english(word) for word in spelt]
+        voiced = "".join(_VOICED_S.sub("z", word) for word in sounds)
+        found.update({_reduce("".join(sounds)), _reduce(_VOICED_S.sub("z", voiced))})
     found.add(_reduce("".join(_english(word, rhotic=True) for word in words)))
     return frozenset(found)
 
@@ -161,6 +171,40 @@ def hangul_keys(text: str) -> set[str]:
     return keys
 
 
+def leading_links(question: str, text: str) -> set[str]:
+    """The skeletons a capitalised Latin word of `question` shares with the leading part
+    of a long Hangul word of `text` ("Pureun" and 푸른손해보험); a lowercase word is no
+    brand ("broker" is not 블랙프라이데이)."""
+    brands = {
+        key
+        for word in _LATIN.findall(question)
+        if word[:1].isupper()
+        for key in latin_skeletons(word)
+        if len(key) >= _MIN_LEADING
+    }
+    if not brands:
+        return set()
+    leading = {
+        key
+        for word in _HANGUL.findall(text)
+        for stem in hangul_stems(word)
+        for key in leading_keys(stem)
+    }
+    return brands & leading
+
+
+@lru_cache(maxsize=8192)
+def leading_keys(word: str) -> frozenset[str]:
+    """Skeletons of a long Hangul word's leading parts: a brand romanised and a Korean
+    noun written as one word ("푸른손해보험" is "Pureun" and 손해보험, insurance). Only a
+    word of four syllables or more, a part of two or more that leaves two, and a
+    skeleton of three consonants or more: a shorter one would link unrelated words."""
+    found: set[str] = set()
+    for cut in range(2, len(word) - 1):
+        found.update(key for key in hangul_skeletons(word[:cut]) if len(key) >= _MIN_LEADING)
+    return frozenset(found) if len(word) >= 4 else frozenset()
+
+
 def latin_keys(text: str) -> set[str]:
     """Skeletons of the Latin-script names a text may contain (runs of up to three words)."""
     words = _LATIN.findall(text)
@@ -182,7 +226,9 @@ def latin_keys(text: str) -> set[str]:
 def linked(question: str, text: str) -> bool:
     """True when a name in one script in `question` is spelt in the other in `text`."""
     return bool(
-        (hangul_keys(question) & latin_keys(text)) or (latin_keys(question) & hangul_keys(text))
+        (hangul_keys(question) & latin_keys(text))
+        or (latin_keys(question) & hangul_keys(text))
+        or leading_links(question, text)
     )
 
 
@@ -190,11 +236,12 @@ def link_length(question: str, text: str) -> int:
     """The longest skeleton a name in `question` shares with `text` across scripts (0:
     none); "메이플웨이브 모바일" links longer to "Maplewave Mobile" than to "Mobile"."""
     shared = (hangul_keys(question) & latin_keys(text)) | (latin_keys(question) & hangul_keys(text))
-    return max(map(len, shared), default=0)
+    return max(map(len, shared | leading_links(question, text)), default=0)
 
 
 def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
-    """True when `question` spells `name` (a whole name) in the other script.
+    """True when `question` spells `name` (a whole name, or its leading part: a brand
+    and a noun, "노스게이트" of Northgate Insurance) in the other script.
 
     Args:
         question: Any text.
@@ -203,9 +250,41 @@ def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
     """
     if _HANGUL.search(name) and not _LATIN.search(name):
         found = latin_keys(question)
-        skeletons = hangul_skeletons("".join(_HANGUL.findall(name)))
+        hangul = "".join(_HANGUL.findall(name))
+        skeletons = hangul_skeletons(hangul) | leading_keys(hangul)
         return any(len(key) >= shortest and key in found for key in skeletons)
     if _LATIN.search(name) and not _HANGUL.search(name):
         found = hangul_keys(question)
-        return any(len(key) >= shortest and key in found for key in latin_skeletons(name))
+        words = _LATIN.findall(name)
+        skeletons = latin_skeletons(name)
+        if len(words) > 1:
+            leading = {key for key in latin_skeletons(words[0]) if len(key) >= _MIN_LEADING}
+            skeletons = skeletons | leading
+        return any(len(key) >= shortest and key in found for key in skeletons)
     return False
+
+
+def name_words(question: str, name: str) -> list[str]:
+    """The words of `question` that write the applicant's `name`, or the given name, in
+    the other script ("Jiwoo" of 한지우, "에단" of Ethan Park): they name the person
+    asked about, not a thing. A word counts when its skeleton and first sound are the
+    name's (a given name's skeleton may be one consonant)."""
+    hangul = "".join(_HANGUL.findall(name))
+    latin = _LATIN.findall(name)
+    if hangul:
+        # A Korean name is a one-syllable family name and a given name.
+        parts = {hangul, hangul[1:]} if len(hangul) == 3 else {hangul}
+        words = _LATIN.findall(question)
+        wanted = {(hangul_skeleton(part), romanise(part)[:1]) for part in parts}
+        return [w for w in words if (latin_skeleton(w), w[:1].lower()) in wanted]
+    if latin:
+        words = _HANGUL.findall(question)
+        wanted = {(latin_skeleton(part), _english(part)[:1]) for part in latin if part}
+        found = []
+        for word in words:
+            for stem in hangul_stems(word) or [word]:
+                if (hangul_skeleton(stem), romanise(stem)[:1]) in wanted:
+                    found.append(word)
+                    break
+        return found
+    return []

@@ -1,9 +1,10 @@
 """Particulars: answers whose shape is their own.
 
-A job fit (yes, partly or no, then what matches and what is missing); the years of all
-jobs together ("How experienced is she?"); each degree's grade, or that none is given;
-and a "no" that names what the section does hold ("a computer science degree?" is
-answered with the degree she has).
+A job fit (yes, partly or no, then what matches and what is missing); the public ways
+to reach the applicant for "How can I contact her?"; the years of all jobs together
+("How experienced is she?"); each degree's grade, or that none is given; and a "no"
+that names what the section does hold ("a computer science degree?" is answered with
+the degree she has).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ask_applicant.agents.offline import entry, periods
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.korean import render
-from ask_applicant.agents.offline.support import field
+from ask_applicant.agents.offline.support import field, supports
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.wording import join, not_mentioned
 
@@ -35,6 +36,8 @@ _JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
 _IN_TOTAL = re.compile(
     r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
 )
+# The basics fields that are public ways to reach the applicant, in the order given.
+CHANNELS = ("basics.email", "basics.url", "basics.website", "basics.profiles")
 _EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
 
 
@@ -65,6 +68,27 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
         return None
     named = [term for term in subject if term not in _EXPERIENCE_WORDS]
     return found["years"] if _IN_TOTAL.search(question) or not named else None
+
+
+def channels(
+    facts: Sequence[Fact], question: str, subject: Sequence[str], *, korean: bool
+) -> str | None:
+    """The email and links of the basics, for a question that asks how to reach the
+    applicant ("What's the best way to reach her about an interview?"): the channel it
+    names ("her email?") or all of them; None when the question asks something else or
+    the facts hold no channel."""
+    if "contact" not in {*terms(question), *concept_terms(question)}:
+        return None
+    held = sorted(
+        (fact for fact in facts if fact.source in CHANNELS),
+        key=lambda fact: CHANNELS.index(fact.source),
+    )
+    named = [fact for fact in held if supports(fact, question, subject)]
+    shown = [
+        f"{render(fact.text, fact.source) if korean else fact.text} ({fact.source})"
+        for fact in named or held
+    ]
+    return join("", shown) if shown else None
 
 
 def fit(lines: Sequence[Fact], *, korean: bool) -> str:

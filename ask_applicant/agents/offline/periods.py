@@ -53,13 +53,15 @@ def named_entries(facts: Sequence[Fact], question: str, subject: Sequence[str]) 
     headed = [(fact, entry.heading(fact.text) or fact.text.split(":", 1)[0]) for fact in unique]
     # A title's words in Korean ("시니어 iOS 개발자") count by their English concepts.
     asked = {*subject, *concept_terms(question)}
+    # A name in the other script counts one, and the longer link wins a tie: "메이플웨이브
+    # 모바일" is Maplewave Mobile, not any job with "Mobile" in its title.
     scores = [
-        len(asked & set(terms(heading))) + (1 if link_length(question, heading) else 0)
+        (len(asked & set(terms(heading))) + bool(link := link_length(question, heading)), link)
         for _, heading in headed
     ]
-    best = max(scores, default=0)
+    best = max(scores, default=(0, 0))
     named = [fact for (fact, _), score in zip(headed, scores, strict=True) if score == best]
-    return sorted(named, key=start) if best and len(named) < len(headed) else []
+    return sorted(named, key=start) if best[0] and len(named) < len(headed) else []
 
 
 def span_lead(

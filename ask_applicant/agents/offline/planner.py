@@ -33,6 +33,7 @@ from ask_applicant.agents.offline.lexicon import (
     spelt,
     unknown_skill,
 )
+from ask_applicant.agents.offline.linking import name_words
 from ask_applicant.agents.offline.practice import PRACTICE_TERMS, about_practice
 from ask_applicant.agents.offline.private_topics import PrivateRequest, read_request
 from ask_applicant.agents.offline.query import Query
@@ -146,7 +147,12 @@ class Planner:
         tools: Sequence[Tool],
         handoffs: Sequence[Handoff[Any, Any]],
     ) -> Decision:
-        ignore = ignorable([voice.name]) if voice.name else frozenset()
+        # The name as the question writes it in the other script ("Jiwoo" of 한지우) too.
+        ignore = (
+            ignorable([voice.name, *name_words(transcript.question, voice.name)])
+            if voice.name
+            else frozenset()
+        )
         text = transcript.question
         function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
         # A specialist that starts a turn answered the last one: a fragment continues it.

@@ -109,6 +109,10 @@ def compose(
         alone = one if not relative else []
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
+    reach = particulars.channels(evidence.facts, question, subject, korean=korean)
+    if reach and intent is not Intent.AMOUNT:
+        # "How can I get in touch with her?": the email and links, not every basic.
+        return reach
     educated = any(field(fact.source) == "education" for fact in evidence.facts)
     if particulars.GRADES.search(question) and educated:
         # "What was his GPA?": the score each degree gives, or that none gives one.

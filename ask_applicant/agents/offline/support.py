@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.evidence import Fact
-from ask_applicant.agents.offline.glossary import concept_terms
+from ask_applicant.agents.offline.glossary import concept_terms, is_korean_phrase
 from ask_applicant.agents.offline.intent import Intent, subject_terms
 from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.agents.offline.linking import linked
@@ -49,7 +49,7 @@ def subject_of(question: str, ignore: Collection[str] = ()) -> list[str]:
     known = {
         term
         for word in _HANGUL_WORD.findall(question)
-        if concept_terms(strip_particle(word), korean=True)
+        if is_korean_phrase(strip_particle(word))
         for term in terms(strip_particle(word))
     }
     subject = [

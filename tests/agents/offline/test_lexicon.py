@@ -16,6 +16,8 @@ LEXICON = Lexicon(
         "Skills: DevOps; Terraform",
         "그린웨이브",
         "영어 — 비즈니스 회화",
+        "디바이스 팜 스케줄러 — 테스트 기기를 Appium 세션에 배정",
+        "테스트 엔지니어 at 푸른손해보험",
     ]
 )
 
@@ -58,3 +60,12 @@ def test_the_names_a_question_writes_that_the_profile_never_mentions() -> None:
     assert unknown_names(LEXICON, "이니텍에서 얼마나 일했어요?") == "이니텍"
     assert unknown_names(LEXICON, "회사에서 얼마나 일했어요?") is None  # a word, not a name
     assert unknown_names(LEXICON, "Did Mina work at Globex?", ignore={"mina"}) == "Globex"
+
+
+def test_a_latin_name_takes_the_profiles_hangul_spelling_in_a_search() -> None:
+    # "device farm" is 디바이스 팜 (스케줄러 is spelt from "skejul", no d): enough to search.
+    assert LEXICON.in_hangul("What tech is the device farm scheduler built on?") == ["디바이스 팜"]
+    assert LEXICON.in_hangul("How long at Pureun Insurance?") == ["푸른손해보험"]
+    assert LEXICON.in_hangul("How long at pureun?") == []  # a lowercase word is no brand
+    searched = LEXICON.respelt("device farm scheduler stack")
+    assert searched == "device farm scheduler stack 디바이스 팜"

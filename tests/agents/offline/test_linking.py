@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ask_applicant.agents.offline.linking import linked, names_in, romanise
+from ask_applicant.agents.offline.linking import link_length, linked, name_words, names_in, romanise
 
 
 def test_hangul_is_romanised_syllable_by_syllable() -> None:
@@ -27,6 +27,10 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         ("Hackathon", "해커톤"),
         ("Marathon", "마라톤"),
         ("Kaggle", "캐글"),
+        # A final s after a voiced sound is written 즈; an n before a k is a final ㅇ.
+        ("Stella Games", "스텔라게임즈"),
+        ("Nuri Bank", "누리뱅크"),
+        ("Schema", "스키마"),
     ],
 )
 def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:
@@ -57,3 +61,20 @@ def test_a_name_with_a_digit_links_by_its_letters() -> None:
 
 def test_a_german_name_keeps_its_r_in_hangul() -> None:
     assert linked("키즈카르테에서는 무슨 일 했어요?", "Junior Android Developer at Kiezkarte UG")
+
+
+def test_a_brand_links_a_long_hangul_name_it_begins_with_but_a_plain_word_does_not() -> None:
+    # 푸른손해보험 is the brand 푸른 (Pureun) and the noun 손해보험 (insurance), one word.
+    assert linked("How long was she at Pureun Insurance?", "테스트 엔지니어 at 푸른손해보험")
+    assert names_in("노스게이트에서 무슨 일을 했어요?", "Northgate Insurance")
+    # Only a capitalised word is a brand: "broker" does not begin 블랙프라이데이.
+    assert not linked("How does the broker work?", "블랙프라이데이 트래픽 대응")
+    # The longer link is the better one: Maplewave Mobile, not a job titled "Mobile".
+    question = "메이플웨이브 모바일에서 얼마나 일했어요?"
+    assert link_length(question, "Maplewave Mobile") > link_length(question, "Mobile Developer")
+
+
+def test_the_applicants_name_in_the_other_script_is_found_as_a_name() -> None:
+    assert name_words("How long was Jiwoo with Pureun Insurance?", "한지우") == ["Jiwoo"]
+    assert name_words("Does Jiwoo know Java?", "한지우") == ["Jiwoo"]
+    assert name_words("Does she know Java?", "한지우") == []

@@ -472,3 +472,42 @@ def test_a_yes_no_about_one_thing_or_another_cites_either() -> None:
     question = "Does he have a personal website or a GitHub I can look at?"
     text = shaped(links, question)
     assert "github.com/tkwon" in text and "tkwon.example.dev" in text
+
+
+BASICS = Evidence(
+    facts=[
+        Fact("basics.summary", "summary: QA engineer with ten years of test automation."),
+        Fact("basics.email", "email: jiwoo.han@example.com"),
+        Fact("basics.location", "location: Seoul, KR"),
+        Fact("basics.profiles", "profiles: GitHub jiwoo-qa https://github.com/jiwoo-qa"),
+    ]
+)
+
+
+def test_how_to_reach_her_is_the_email_and_links_not_every_basic() -> None:
+    text = shaped(BASICS, "What's the best way to reach her about an interview?")
+    assert text == (
+        "- email: jiwoo.han@example.com (basics.email)\n"
+        "- profiles: GitHub jiwoo-qa https://github.com/jiwoo-qa (basics.profiles)"
+    )
+    korean = shaped(BASICS, "연락은 어떻게 드리면 될까요?", korean=True)
+    assert "이메일: jiwoo.han@example.com" in korean and "Seoul" not in korean
+
+
+def test_a_channel_named_is_the_one_given() -> None:
+    assert shaped(BASICS, "What's her email?") == "email: jiwoo.han@example.com (basics.email)"
+
+
+def test_when_she_joined_an_employer_whose_name_ends_in_a_glossary_noun_is_the_first_start() -> (
+    None
+):
+    # 손해보험 (insurance) ends the name; the name's own syllables still name the entry.
+    roles = Evidence(
+        facts=[
+            Fact("work[1]", "테스트 자동화 엔지니어 at 푸른손해보험 (2021-01 – 2022-11) E2E."),
+            Fact("work[2]", "테스트 엔지니어 at 푸른손해보험 (2018-07 – 2020-12) 기능 테스트."),
+            Fact("work[0]", "QA 자동화 리드 at 스텔라게임즈 (2023-03 – present) 자동화."),
+        ]
+    )
+    text = shaped(roles, "푸른손해보험 입사는 언제였나요?", korean=True)
+    assert text.startswith("2018년 7월") and "스텔라게임즈" not in text
