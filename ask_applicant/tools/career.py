@@ -104,26 +104,55 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
     skill = skill.strip()[:100]
     if not tokens(skill, keep_stopwords=True):
         return finish(profile, [], "Name a skill, e.g. Python, Kafka or 결제.")
-    counted, undated = _skill_spans(profile, skill, today or date.today())
+    day = today or date.today()
+    counted, undated = _skill_spans(profile, skill, day)
+    field = _own_field(profile, skill, day)
+    if field is not None and counted:
+        # "How many years in QA?" of a QA engineer: the whole career, not only the jobs
+        # whose text happens to say "QA" (a "test engineer" was in QA too).
+        return finish(profile, [_total_fact(skill, counted)], field, limit=20)
     if not counted:
         listed = [f.source for f in all_facts(profile.public_resume()) if spoken_of(f.text, skill)]
         where = f" It is mentioned in {', '.join(listed[:5])}, without dates." if listed else ""
         return finish(profile, [], f"No dated job or project mentions that skill.{where}")
-    spans = [span for _, _, span in counted]
-    sources = ", ".join(source for source, _, _ in counted)
-    periods = "; ".join(map(str, merge(spans)))
-    summary = Fact(
-        source=sources,
-        text=f"{skill}: about {years(spans)} years of experience, from {len(counted)} "
-        f"jobs/projects ({sources}); overlapping periods counted once ({periods}).",
-    )
-    facts = [summary]
+    facts = [_total_fact(skill, counted)]
     for source, entry, span in counted:
         title = entry.get("position") or entry.get("name") or source
         where = f" at {entry['name']}" if source.startswith("work") and entry.get("name") else ""
         facts.append(Fact(source=source, text=f"{title}{where}: {span} ({years([span])} years)."))
     note = f"Not counted (no valid start date): {', '.join(undated)}." if undated else None
     return finish(profile, facts, note, limit=20)
+
+
+def _total_fact(skill: str, counted: list[tuple[str, dict[str, Any], Span]]) -> Fact:
+    spans = [span for _, _, span in counted]
+    sources = ", ".join(source for source, _, _ in counted)
+    periods = "; ".join(map(str, merge(spans)))
+    return Fact(
+        source=sources,
+        text=f"{skill}: about {years(spans)} years of experience, from {len(counted)} "
+        f"jobs/projects ({sources}); overlapping periods counted once ({periods}).",
+    )
+
+
+def _own_field(profile: Profile, skill: str, today: date) -> str | None:
+    """A note giving the whole career's years when the applicant's title names the skill
+    ("QA" of a "QA 자동화 엔지니어"), else None."""
+    public = profile.public_resume()
+    basics = public.get("basics")
+    label = str(basics.get("label") or "") if isinstance(basics, dict) else ""
+    if not label or not spoken_of(label, skill):
+        return None
+    spans = [
+        span_of(w.get("startDate"), w.get("endDate"), today=today)
+        for w in public.get("work", [])
+        if isinstance(w, dict)
+    ]
+    total = years([span for span in spans if span])
+    return (
+        f"The applicant's title ({label}, basics.label) names {skill}: their field. "
+        f"Jobs cover about {total} years in total, overlaps counted once."
+    )
 
 
 def _applicant_terms(profile: Profile) -> list[str]:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from ask_applicant.agents.offline.acronyms import abbreviated
 from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import subject_terms
@@ -104,7 +105,7 @@ def names_one(text: str, name: Name) -> bool:
         return True
     if len(name.terms) > 1 and name.terms[0] in _VENDORS and set(name.terms[1:]) <= found:
         return True
-    return linked(name.spelling, text)
+    return linked(name.spelling, text) or abbreviated(name.spelling, text)
 
 
 def _is_name(word: str, *, first: bool, korean: bool) -> bool:

@@ -43,6 +43,9 @@ CONCEPTS: Mapping[str, str] = {
     "framework": "skill",
     "frameworks": "skill",
     "library": "skill",
+    # "Is Tableau one of her tools?": the tools she works with are skills.
+    "tools": "skill",
+    "toolset": "skill",
     "devops": "skill",
     "데이터베이스": "skill",
     "클라우드": "skill",
@@ -204,6 +207,9 @@ CONCEPTS: Mapping[str, str] = {
     "직무": "work role",
     "담당": "work role",
     "업무": "work",
+    # "실무에서 몇 년?": at work, in practice; no place of work.
+    "실무": "work",
+    "현업": "work",
     "재직": "work",
     "몇 년": "year experience",
     "몇년": "year experience",

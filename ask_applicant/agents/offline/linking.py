@@ -167,6 +167,9 @@ def hangul_keys(text: str) -> set[str]:
             last = words[end - 1]
             for stem in hangul_stems(last):
                 joined = "".join([*words[start : end - 1], stem])
+                # One syllable on its own is a particle or a verb's stem ("할 줄"), no name.
+                if len(joined) < 2:
+                    continue
                 keys.update(key for key in hangul_skeletons(joined) if len(key) >= MIN_SKELETON)
     return keys
 

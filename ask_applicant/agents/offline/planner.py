@@ -56,7 +56,8 @@ _WHERE_BASED = re.compile(
     r"\bwhere(?:'s| is| does| do)\b.*\b(based|live|located|living)\b|어디\s*(?:살|사세|사시|거주)",
     re.I,
 )
-_EXPERIENCE = frozenset(terms("experience"))
+# Words of a skill question besides the skill: "experience with X", "one of her tools".
+_EXPERIENCE = frozenset(terms("experience skill"))
 _CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
 _SKILL_TOPIC = tuple(terms("skill technology"))
 

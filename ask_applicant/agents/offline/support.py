@@ -1,7 +1,8 @@
 """Support: which facts speak of what a question names, and the facts an answer keeps.
 
 A question names its subject ("Go", "Credit Suisse", 네이버); a tool returns a whole
-section. The facts that hold the subject (in either script, or in their field's name:
+section. The facts that hold the subject (in either script, as an acronym written out,
+or in their field's name:
 `basics.location` for "location") back the answer; the others are context a recruiter
 did not ask for. A description keeps only the backing facts when some, not all, hold
 the subject ("How good is his Go?" wants the Go skill, not every skill group); a "where"
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from ask_applicant.agents.offline.acronyms import abbreviated
 from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.glossary import concept_terms, is_korean_phrase
@@ -75,7 +77,7 @@ def touched(text: str, question: str, subject: Sequence[str]) -> int:
     # The fact's words for a thing it names meet the question's other words for it.
     found.update(group_terms(text))
     count = sum(1 for term in set(subject) if term in found or _prefixed(term, found))
-    return count + int(linked(question, text))
+    return count + int(linked(question, text)) + int(abbreviated(question, text))
 
 
 def field(source: str) -> str:

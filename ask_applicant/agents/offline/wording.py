@@ -78,5 +78,6 @@ _QUESTION_WORDS = frozenset(
     "hold holds held "
     "their him them know used use using ever any experience with in at worked work how "
     "about what a an the comfortable familiar speak speaks spoken write written coded "
-    "programmed".split()
+    "programmed code tool tools one of language languages framework frameworks library "
+    "libraries stack".split()
 )

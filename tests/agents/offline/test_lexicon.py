@@ -59,6 +59,7 @@ def test_the_names_a_question_writes_that_the_profile_never_mentions() -> None:
     assert unknown_names(LEXICON, "When did you join?") is None  # the first word is no name
     assert unknown_names(LEXICON, "이니텍에서 얼마나 일했어요?") == "이니텍"
     assert unknown_names(LEXICON, "회사에서 얼마나 일했어요?") is None  # a word, not a name
+    assert unknown_names(LEXICON, "Appium은 실무에서 몇 년 썼어요?") is None  # at work
     assert unknown_names(LEXICON, "Did Mina work at Globex?", ignore={"mina"}) == "Globex"
 
 

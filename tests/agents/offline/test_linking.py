@@ -78,3 +78,8 @@ def test_the_applicants_name_in_the_other_script_is_found_as_a_name() -> None:
     assert name_words("How long was Jiwoo with Pureun Insurance?", "한지우") == ["Jiwoo"]
     assert name_words("Does Jiwoo know Java?", "한지우") == ["Jiwoo"]
     assert name_words("Does she know Java?", "한지우") == []
+
+
+def test_a_one_syllable_word_links_nothing() -> None:
+    # 줄 of "할 줄 아세요" is a verb's ending, not "Jira".
+    assert not linked("스칼라 할 줄 아세요?", "Keywords: TestRail; Jira; JMeter")
