@@ -208,7 +208,10 @@ def compose(
         if asked:
             # "Has he managed people?": only a fact naming that very thing says yes, not
             # one that shares a word with it ("configuration management").
-            backing = [f for f in backing if groups_named(f"{field(f.source)} {f.text}") & asked]
+            # A question that names nothing but the group ("학사 학위 있어요?") asks it of
+            # every fact.
+            pool = backing if subject else evidence.facts
+            backing = [f for f in pool if groups_named(f"{field(f.source)} {f.text}") & asked]
         if not backing:
             return particulars.held_instead(
                 no_mention(question, korean=korean, ignore=ignore), evidence, question, korean

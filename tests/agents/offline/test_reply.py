@@ -511,3 +511,11 @@ def test_when_she_joined_an_employer_whose_name_ends_in_a_glossary_noun_is_the_f
     )
     text = shaped(roles, "푸른손해보험 입사는 언제였나요?", korean=True)
     assert text.startswith("2018년 7월") and "스텔라게임즈" not in text
+
+
+def test_a_korean_question_naming_only_a_degree_level_is_answered_by_the_degrees() -> None:
+    schools = Evidence(
+        facts=[Fact("education[0]", "학사, 컴퓨터공학 — 한결대학교 (2012-03 – 2016-02)")]
+    )
+    assert shaped(schools, "4년제 학사 학위 있으신가요?", korean=True).startswith("예. 학사")
+    assert shaped(schools, "석사 학위 있어요?", korean=True).startswith("아니요")
