@@ -27,6 +27,8 @@ from ask_applicant.agents.offline.terms import is_korean, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+# A one-letter name: the languages C and R.
+_LETTER = re.compile(r"[A-Z]")
 # Vendors whose name a product often goes without: "Apache Kafka" is Kafka.
 _VENDORS = frozenset(
     terms(
@@ -72,6 +74,10 @@ def asked_names(question: str, ignore: Collection[str] = ()) -> list[Name]:
     names: list[Name] = []
     for run in runs:
         spelling = " ".join(run)
+        if _LETTER.fullmatch(spelling):
+            # "What about C?": a one-letter language, which search terms leave out.
+            names.append(Name(spelling, (spelling.lower(),)))
+            continue
         found = tuple(term for term in terms(spelling, parts=False) if term not in ignore)
         # Only a name the question asks about: not a grammar word it happens to capitalise.
         if found and any(term in asked for term in found):
@@ -99,6 +105,8 @@ def names_one(text: str, name: Name) -> bool:
         text: A fact's text.
         name: The name.
     """
+    if _LETTER.fullmatch(name.spelling):
+        return bool(re.search(rf"(?<![\w+#.-]){name.spelling}(?![\w+#])", text))
     found = {*terms(text), *concept_terms(text), *group_terms(text)}
     words = set(name.terms)
     if words <= found:

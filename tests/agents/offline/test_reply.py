@@ -519,3 +519,9 @@ def test_a_korean_question_naming_only_a_degree_level_is_answered_by_the_degrees
     )
     assert shaped(schools, "4년제 학사 학위 있으신가요?", korean=True).startswith("예. 학사")
     assert shaped(schools, "석사 학위 있어요?", korean=True).startswith("아니요")
+
+
+def test_a_one_letter_language_is_found_only_as_written() -> None:
+    skills = Evidence(facts=[Fact("skills[0]", "Embedded Keywords: C; C++; FreeRTOS; STM32.")])
+    assert shaped(skills, "Does he know C?").startswith("Yes. Embedded")
+    assert shaped(skills, "Does he know R?") == "No, the profile does not mention R."
