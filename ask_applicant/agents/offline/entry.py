@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.korean import render
-from ask_applicant.agents.offline.linking import linked
+from ask_applicant.agents.offline.linking import link_length, linked
 from ask_applicant.agents.offline.terms import terms
 
 # An answer about one entry: its heading, what was done and the highlights that fit.
@@ -49,10 +49,14 @@ def named(facts: Sequence[Fact], question: str, subject: Sequence[str]) -> list[
         return []
     counts = Counter(term for _, heading in headed for term in set(terms(heading)))
     rare = {term for term in subject if counts[term] == 1}
+    # Only the longest link across scripts names an entry: 퀠베르크 클라우드 is Quellwerk
+    # Cloud AG, and only by chance 클라우드 sounds like "Call Lead" in another heading.
+    links = [link_length(question, heading) for _, heading in headed]
+    longest = max(links, default=0)
     chosen = [
         fact
-        for fact, heading in headed
-        if rare & set(terms(heading)) or (linked(question, heading) and _own_link(heading, headed))
+        for (fact, heading), link in zip(headed, links, strict=True)
+        if rare & set(terms(heading)) or (link and link == longest and _own_link(heading, headed))
     ]
     return chosen if 0 < len(chosen) <= MAX_NAMED else []
 

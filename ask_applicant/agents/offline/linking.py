@@ -121,7 +121,8 @@ def latin_skeleton(phrase: str) -> str:
 def latin_skeletons(phrase: str) -> frozenset[str]:
     """The skeleton of a Latin-script phrase and, when they differ, its voiced one (an s
     sounded z: "Observability" is both b-s-b-b-r-t and b-j-b-b-r-t) and the one with a
-    th sounded t, as Hangul often writes it (Hackathon is 해커톤, Python 파이썬)."""
+    th sounded t, as Hangul often writes it (Hackathon is 해커톤, Python 파이썬), and the
+    German ones (an r before a consonant sounded, a w sounded v)."""
     words = _LATIN.findall(phrase)
     found: set[str] = set()
     # Only a th before a vowel is written ㅌ ("marathon", 마라톤); at the end it is ㅅ.
@@ -129,7 +130,10 @@ def latin_skeletons(phrase: str) -> frozenset[str]:
         sounds = [_english(word) for word in spelt]
         voiced = "".join(_VOICED_S.sub("z", word) for word in sounds)
         found.update({_reduce("".join(sounds)), _reduce(_VOICED_S.sub("z", voiced))})
-    found.add(_reduce("".join(_english(word, rhotic=True) for word in words)))
+    rhotic = "".join(_english(word, rhotic=True) for word in words)
+    found.add(_reduce(rhotic))
+    # German names sound their w as a v ("Quellwerk" is 퀠베르크, Volkswagen 폭스바겐).
+    found.add(_reduce(re.sub(r"(?<=[a-z])w(?=[aeiou])|^w(?=[aeiou])", "v", rhotic)))
     return frozenset(found)
 
 

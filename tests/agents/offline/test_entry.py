@@ -66,3 +66,12 @@ def test_a_long_entry_is_cut_at_whole_highlights_within_the_budget() -> None:
     text = told(fact, korean=False)
     assert len(text) <= MAX_CHARS + len(" (work[2])")
     assert text.removesuffix(" (work[2])").endswith("production.")
+
+
+def test_only_the_longest_link_across_scripts_names_an_entry() -> None:
+    systems = Fact("work[2]", "Systems Engineer at Quellwerk Cloud AG (2019-04-01 – 2021-05-31)")
+    senior = Fact("work[1]", "Senior SRE at Quellwerk Cloud AG (2021-06-01 – 2022-08-31)")
+    # 클라우드 sounds like "Call Lead" too, but 퀠베르크 클라우드 links longer to Quellwerk.
+    fernweh = Fact("work[0]", "Staff SRE & On-Call Lead at Fernweh Mobility (2023-02-01 – present)")
+    question = "퀠베르크 클라우드에서 무슨 일을 했나요?"
+    assert _named(question, systems, senior, fernweh) == [systems, senior]

@@ -31,6 +31,8 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         ("Stella Games", "스텔라게임즈"),
         ("Nuri Bank", "누리뱅크"),
         ("Schema", "스키마"),
+        # A German w is a v.
+        ("Quellwerk", "퀠베르크"),
     ],
 )
 def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:
