@@ -31,9 +31,18 @@ def matching_variant(text_tokens: set[str], term: str) -> str | None:
     """The name of the term (or one of its other names) whose every word is in the text."""
     for variant in variants(term):
         wanted = tokens(variant, keep_stopwords=True)
-        if wanted and all(word in text_tokens for word in wanted):
+        if wanted and all(word in text_tokens or _doers(word) & text_tokens for word in wanted):
             return variant
     return None
+
+
+def _doers(word: str) -> set[str]:
+    """Who does an activity: "data engineering" is what a Data Engineer does, "testing"
+    what a tester does (an activity's word without its "ing", or with "er")."""
+    if not word.endswith("ing") or len(word) < 7:
+        return set()
+    root = word[:-3]
+    return {root, f"{root}er", f"{root}e"}
 
 
 def mentions(text_tokens: set[str], term: str) -> bool:
@@ -44,7 +53,11 @@ def mentions(text_tokens: set[str], term: str) -> bool:
 def spoken_of(text: str, skill: str) -> bool:
     """True when the text names the skill: as written, by another name, or in the other
     script ("쿠버네티스 기반 데브옵스 파이프라인" speaks of DevOps)."""
-    return mentions(set(tokens(text)), skill) or names_in(text, skill, shortest=_SHORTEST_LINK)
+    if mentions(set(tokens(text)), skill):
+        return True
+    # "data engineering" is what a 데이터 엔지니어 (data engineer) does.
+    doers = {re.sub(r"(?<=\w{4})ing\b", ending, skill) for ending in ("", "er")}
+    return any(names_in(text, name, shortest=_SHORTEST_LINK) for name in {skill, *doers})
 
 
 def _dated_entries(profile: Profile) -> list[tuple[str, dict[str, Any]]]:
@@ -106,11 +119,6 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
         return finish(profile, [], "Name a skill, e.g. Python, Kafka or 결제.")
     day = today or date.today()
     counted, undated = _skill_spans(profile, skill, day)
-    field = _own_field(profile, skill, day)
-    if field is not None and counted:
-        # "How many years in QA?" of a QA engineer: the whole career, not only the jobs
-        # whose text happens to say "QA" (a "test engineer" was in QA too).
-        return finish(profile, [_total_fact(skill, counted)], field, limit=20)
     if not counted:
         listed = [f.source for f in all_facts(profile.public_resume()) if spoken_of(f.text, skill)]
         where = f" It is mentioned in {', '.join(listed[:5])}, without dates." if listed else ""
@@ -120,8 +128,12 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
         title = entry.get("position") or entry.get("name") or source
         where = f" at {entry['name']}" if source.startswith("work") and entry.get("name") else ""
         facts.append(Fact(source=source, text=f"{title}{where}: {span} ({years([span])} years)."))
-    note = f"Not counted (no valid start date): {', '.join(undated)}." if undated else None
-    return finish(profile, facts, note, limit=20)
+    notes = [f"Not counted (no valid start date): {', '.join(undated)}."] if undated else []
+    # "How many years in QA overall?" of a QA engineer: the whole career, not only the
+    # jobs whose text happens to say "QA" (a "test engineer" was in QA too).
+    field = _own_field(profile, skill, day)
+    notes += [field] if field else []
+    return finish(profile, facts, " ".join(notes) or None, limit=20)
 
 
 def _total_fact(skill: str, counted: list[tuple[str, dict[str, Any], Span]]) -> Fact:

@@ -253,3 +253,29 @@ def test_years_in_the_field_the_applicants_title_names_note_the_whole_career(
     )
     # A skill the title does not name gets no such note.
     assert years_of_experience(profile, skill="테스트", today=TODAY).note is None
+
+
+def test_an_activity_counts_the_jobs_of_those_who_do_it_in_either_script(
+    make_profile: MakeProfile,
+) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {"name": "한빛", "position": "Data Engineer", "startDate": "2022-01"},
+                {
+                    "name": "다온",
+                    "position": "데이터 엔지니어",
+                    "startDate": "2019-01",
+                    "endDate": "2021-12",
+                },
+                {
+                    "name": "Acme",
+                    "position": "Analyst",
+                    "startDate": "2017-01",
+                    "endDate": "2018-12",
+                },
+            ]
+        }
+    )
+    result = years_of_experience(profile, skill="data engineering", today=TODAY)
+    assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]

@@ -38,7 +38,6 @@ _IN_TOTAL = re.compile(
 )
 # The basics fields that are public ways to reach the applicant, in the order given.
 CHANNELS = ("basics.email", "basics.url", "basics.website", "basics.profiles")
-_OWN_FIELD = "basics.label) names"
 _EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
 
 
@@ -67,10 +66,10 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
     found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
     if found is None:
         return None
-    # A years tool gives the whole career when the skill is the applicant's own field.
-    own_field = any(_OWN_FIELD in note for note in evidence.notes)
+    # A years tool gives the whole career too when the skill is the applicant's own
+    # field: "How many years in QA overall?" of a QA engineer.
     named = [term for term in subject if term not in _EXPERIENCE_WORDS]
-    return found["years"] if own_field or _IN_TOTAL.search(question) or not named else None
+    return found["years"] if _IN_TOTAL.search(question) or not named else None
 
 
 def channels(
