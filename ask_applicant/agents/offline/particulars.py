@@ -50,6 +50,16 @@ def no_end(fact: Fact, *, korean: bool) -> str:
     return f"No end date is given: it has run since {start}."
 
 
+def ended(fact: Fact, *, korean: bool) -> str | None:
+    """The lead for when something ended, of an entry that has ended: its end first
+    ("When did he graduate?" is 2015-05, not 2011-08 – 2015-05); None for one going on."""
+    period = periods.PERIOD.search(fact.text)
+    if period is None or period["end"] == "present":
+        return None
+    # The line that follows gives the whole period.
+    return f"{render(period['end'])}입니다." if korean else f"{period['end']}."
+
+
 def contradicted(question: str, text: str) -> bool:
     """True when the question asks for one of a pair the fact holds the other of
     (full-time and part-time, permanent and contract)."""

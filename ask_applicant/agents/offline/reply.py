@@ -57,8 +57,8 @@ _CLAUSE = re.compile(r"(?<=;)\s+")
 # The entry's name a follow-up was made whole with (`same_entry`).
 _ENTRY_ADDED = re.compile(r'\s"[^"]+"\s*$')
 _ENDS = re.compile(
-    r"\b(end|ends|ended|run out|runs out|expire|expires|finish|finishes|leave|left|quit)\b"
-    r"|끝나|만료|그만|퇴사",
+    r"\b(end|ends|ended|run out|runs out|expire|expires|finish|finishes|finished|leave|left"
+    r"|quit|graduate|graduated|graduating)\b|끝나|만료|그만|퇴사|졸업",
     re.I,
 )
 _BESIDES = re.compile(
@@ -254,9 +254,13 @@ def compose(
         if dated:
             chosen = dated
             lead = periods.time_lead(dated[0], intent, korean=korean, today=today or date.today())
-            if intent is Intent.WHEN and _ENDS.search(question) and periods.ongoing(dated[0]):
-                # "When does her contract run out?": an entry going on gives no end.
-                lead = particulars.no_end(dated[0], korean=korean)
+            if intent is Intent.WHEN and _ENDS.search(question):
+                # "When does her contract run out?": an entry going on gives no end;
+                # "When did he graduate?", one that ended gives its end first.
+                if periods.ongoing(dated[0]):
+                    lead = particulars.no_end(dated[0], korean=korean)
+                else:
+                    lead = particulars.ended(dated[0], korean=korean) or lead
     elif intent is Intent.CURRENT:
         told = [since(fact.text, korean=korean, source=fact.source) for fact in ongoing]
         if ongoing and all(told):

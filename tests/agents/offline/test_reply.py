@@ -525,3 +525,12 @@ def test_a_one_letter_language_is_found_only_as_written() -> None:
     skills = Evidence(facts=[Fact("skills[0]", "Embedded Keywords: C; C++; FreeRTOS; STM32.")])
     assert shaped(skills, "Does he know C?").startswith("Yes. Embedded")
     assert shaped(skills, "Does he know R?") == "No, the profile does not mention R."
+
+
+def test_when_something_ended_is_its_end_first() -> None:
+    school = Evidence(
+        facts=[Fact("education[0]", "BS, Computer Science — Arizona (2011-08-01 – 2015-05-01)")]
+    )
+    assert shaped(school, "When did he graduate?").startswith("2015-05-01. BS")
+    assert shaped(school, "언제 졸업했어요?", korean=True).startswith("2015년 5월 1일입니다.")
+    assert answer("When did he leave Naver?").startswith("2021-02. 백엔드 개발자 at 네이버")
