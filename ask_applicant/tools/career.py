@@ -128,12 +128,8 @@ def years_of_experience(profile: Profile, *, skill: str, today: date | None = No
         title = entry.get("position") or entry.get("name") or source
         where = f" at {entry['name']}" if source.startswith("work") and entry.get("name") else ""
         facts.append(Fact(source=source, text=f"{title}{where}: {span} ({years([span])} years)."))
-    notes = [f"Not counted (no valid start date): {', '.join(undated)}."] if undated else []
-    # "How many years in QA overall?" of a QA engineer: the whole career, not only the
-    # jobs whose text happens to say "QA" (a "test engineer" was in QA too).
-    field = _own_field(profile, skill, day)
-    notes += [field] if field else []
-    return finish(profile, facts, " ".join(notes) or None, limit=20)
+    note = f"Not counted (no valid start date): {', '.join(undated)}." if undated else None
+    return finish(profile, facts, note, limit=20)
 
 
 def _total_fact(skill: str, counted: list[tuple[str, dict[str, Any], Span]]) -> Fact:
@@ -144,26 +140,6 @@ def _total_fact(skill: str, counted: list[tuple[str, dict[str, Any], Span]]) -> 
         source=sources,
         text=f"{skill}: about {years(spans)} years of experience, from {len(counted)} "
         f"jobs/projects ({sources}); overlapping periods counted once ({periods}).",
-    )
-
-
-def _own_field(profile: Profile, skill: str, today: date) -> str | None:
-    """A note giving the whole career's years when the applicant's title names the skill
-    ("QA" of a "QA 자동화 엔지니어"), else None."""
-    public = profile.public_resume()
-    basics = public.get("basics")
-    label = str(basics.get("label") or "") if isinstance(basics, dict) else ""
-    if not label or not spoken_of(label, skill):
-        return None
-    spans = [
-        span_of(w.get("startDate"), w.get("endDate"), today=today)
-        for w in public.get("work", [])
-        if isinstance(w, dict)
-    ]
-    total = years([span for span in spans if span])
-    return (
-        f"The applicant's title ({label}, basics.label) names {skill}: their field. "
-        f"Jobs cover about {total} years in total, overlaps counted once."
     )
 
 

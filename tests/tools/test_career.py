@@ -227,34 +227,6 @@ def test_when_she_can_start_is_a_notice_question_not_an_office_one() -> None:
     assert remote is not None and remote.key == "remote"
 
 
-def test_years_in_the_field_the_applicants_title_names_note_the_whole_career(
-    make_profile: MakeProfile,
-) -> None:
-    profile = make_profile(
-        {
-            "basics": {"name": "한지우", "label": "QA 자동화 엔지니어"},
-            "work": [
-                {"name": "스텔라", "position": "QA 리드", "startDate": "2022-01"},
-                {
-                    "name": "푸른",
-                    "position": "테스트 엔지니어",
-                    "startDate": "2018-01",
-                    "endDate": "2021-12",
-                },
-            ],
-        }
-    )
-    result = years_of_experience(profile, skill="QA", today=TODAY)
-    # The facts count the jobs that say "QA"; the note says the title makes it the field.
-    assert result.facts[0].text.startswith("QA: about 3.0 years")
-    assert result.note == (
-        "The applicant's title (QA 자동화 엔지니어, basics.label) names QA: their field. "
-        "Jobs cover about 7.0 years in total, overlaps counted once."
-    )
-    # A skill the title does not name gets no such note.
-    assert years_of_experience(profile, skill="테스트", today=TODAY).note is None
-
-
 def test_an_activity_counts_the_jobs_of_those_who_do_it_in_either_script(
     make_profile: MakeProfile,
 ) -> None:

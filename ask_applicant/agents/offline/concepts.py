@@ -210,6 +210,16 @@ CONCEPTS: Mapping[str, str] = {
     "직무": "work role",
     "담당": "work role",
     "업무": "work",
+    # The kind of employment is the job's: "정규직이에요?" asks of the current job.
+    "정규직": "work",
+    "계약직": "work",
+    "풀타임": "work",
+    "파트타임": "work",
+    "프리랜서": "work freelance",
+    "full-time": "work",
+    "part-time": "work",
+    "freelance": "work",
+    "freelancer": "work freelance",
     # "실무에서 몇 년?": at work, in practice; no place of work.
     "실무": "work",
     "현업": "work",

@@ -49,12 +49,13 @@ _ENTRIES = list(CONCEPTS.items())
 _WORDS = {
     stem(phrase): _concepts(concepts)
     for phrase, concepts in _ENTRIES
-    if phrase.isascii() and " " not in phrase
+    if phrase.isascii() and " " not in phrase and "-" not in phrase
 }
+# Phrases, and words whose hyphen the word split would cut ("full-time").
 _PATTERNS = tuple(
     (_compile(phrase), _concepts(concepts))
     for phrase, concepts in _ENTRIES
-    if not phrase.isascii() or " " in phrase
+    if not phrase.isascii() or " " in phrase or "-" in phrase
 )
 _LATIN_WORD = re.compile(r"[a-z0-9+#]+")
 

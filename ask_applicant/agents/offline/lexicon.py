@@ -64,6 +64,14 @@ class Lexicon:
         )
         self._hangul_keys = frozenset(key for line in lines for key in hangul_keys(line))
         self._latin_keys = frozenset(key for line in lines for key in latin_keys(line))
+        # A short skeleton meets many plain words ("part" is 플러터's p-r-t): only a name
+        # ("Flutter", "App Store") may be met by one.
+        self._name_keys = frozenset(
+            key
+            for line in lines
+            for match in _NAME.finditer(line)
+            for key in latin_keys(match.group())
+        )
         # Skeleton → the profile's Latin spelling of one to three words ("dbps" → DevOps).
         self._latin: dict[str, str] = {}
         for line in lines:
@@ -107,8 +115,9 @@ class Lexicon:
         ]
         if any(term in self._terms for term in found):
             return True
-        return bool(
-            (hangul_keys(phrase) & self._latin_keys) or (latin_keys(phrase) & self._hangul_keys)
+        spelt = hangul_keys(phrase) & self._latin_keys
+        return any(len(key) > _MIN_LINK or key in self._name_keys for key in spelt) or bool(
+            latin_keys(phrase) & self._hangul_keys
         )
 
     def spelling(self, phrase: str) -> str | None:

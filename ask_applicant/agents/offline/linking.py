@@ -267,7 +267,10 @@ def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
         if len(words) > 1:
             leading = {key for key in latin_skeletons(words[0]) if len(key) >= _MIN_LEADING}
             skeletons = skeletons | leading
-        return any(len(key) >= shortest and key in found for key in skeletons)
+        # A brand may begin a long Hangul name of the text ("Pureun" of 푸른손해보험).
+        return any(len(key) >= shortest and key in found for key in skeletons) or bool(
+            leading_links(name, question)
+        )
     return False
 
 

@@ -60,14 +60,25 @@ def ended(fact: Fact, *, korean: bool) -> str | None:
     return f"{render(period['end'])}입니다." if korean else f"{period['end']}."
 
 
-def contradicted(question: str, text: str) -> bool:
-    """True when the question asks for one of a pair the fact holds the other of
-    (full-time and part-time, permanent and contract)."""
-    for one, other in _OPPOSITES:
-        for asked, held in ((one, other), (other, one)):
-            if asked.search(question) and held.search(text) and not asked.search(text):
-                return True
-    return False
+def asks_kind(question: str) -> bool:
+    """True when the question asks what kind of employment a job is (full-time or
+    part-time, permanent or contract)."""
+    return any(pattern.search(question) for pair in _OPPOSITES for pattern in pair)
+
+
+def kind_lead(question: str, text: str, *, korean: bool) -> str | None:
+    """The lead of a question about the kind of employment: yes when the job says the
+    kind asked, no when it says the other of the pair, else that it does not say (a
+    part-time job is neither a yes nor a no to "a contract?"); None for other questions."""
+    asked = [(one, other) for pair in _OPPOSITES for one, other in (pair, pair[::-1])]
+    asked = [(one, other) for one, other in asked if one.search(question)]
+    if not asked:
+        return None
+    if any(one.search(text) for one, _ in asked):
+        return "예." if korean else "Yes."
+    if any(other.search(text) for _, other in asked):
+        return "아니요." if korean else "No."
+    return "프로필에는 나와 있지 않습니다." if korean else "The profile does not say."
 
 
 def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> str | None:
@@ -76,8 +87,6 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
     found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
     if found is None:
         return None
-    # A years tool gives the whole career too when the skill is the applicant's own
-    # field: "How many years in QA overall?" of a QA engineer.
     named = [term for term in subject if term not in _EXPERIENCE_WORDS]
     return found["years"] if _IN_TOTAL.search(question) or not named else None
 

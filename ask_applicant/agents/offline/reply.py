@@ -168,9 +168,10 @@ def compose(
     focus = [*subject, *concept_terms(question)]
     lead = ""
     ongoing = [fact for fact in evidence.facts if periods.ongoing(fact)]
-    if intent is Intent.YES_NO and about_now(question) and ongoing and not backing:
-        # "Is she currently employed?": the job without an end date says yes.
-        backing = ongoing
+    if intent is Intent.YES_NO and ongoing and not backing:
+        if about_now(question) or particulars.asks_kind(question):
+            # "Is she currently employed?", "정규직이에요?": the job going on now says.
+            backing = ongoing
     if intent is Intent.YES_NO and places and "location" in concept_terms(question):
         # "Is she based in Seoul?": yes or no by whether her location names it (in
         # either script), and where she is either way.
@@ -226,9 +227,8 @@ def compose(
         if about_practice(question):
             backing = practice_first(backing)
         chosen, lead = backing, ("예." if korean else "Yes.")
-        if particulars.contradicted(question, backing[0].text):
-            # "Is her current job full-time?" of a part-time job: no, and the job says so.
-            lead = "아니요." if korean else "No."
+        # "Is her current job full-time?" of a part-time job: no, and the job says so.
+        lead = particulars.kind_lead(question, backing[0].text, korean=korean) or lead
     elif intent is Intent.DURATION and (
         career := particulars.career_total(evidence, question, subject)
     ):

@@ -70,3 +70,9 @@ def test_a_latin_name_takes_the_profiles_hangul_spelling_in_a_search() -> None:
     assert LEXICON.in_hangul("How long at pureun?") == []  # a lowercase word is no brand
     searched = LEXICON.respelt("device farm scheduler stack")
     assert searched == "device farm scheduler stack 디바이스 팜"
+
+
+def test_a_short_skeleton_is_met_only_by_a_name() -> None:
+    # 플러터 and "part" share p-r-t; only the name Flutter is its Latin spelling.
+    assert not Lexicon(["Android Developer (part-time, 30 h/week)"]).mentions("플러터")
+    assert Lexicon(["Skills: Flutter; Dart"]).mentions("플러터")

@@ -69,6 +69,7 @@ def test_a_brand_links_a_long_hangul_name_it_begins_with_but_a_plain_word_does_n
     # 푸른손해보험 is the brand 푸른 (Pureun) and the noun 손해보험 (insurance), one word.
     assert linked("How long was she at Pureun Insurance?", "테스트 엔지니어 at 푸른손해보험")
     assert names_in("노스게이트에서 무슨 일을 했어요?", "Northgate Insurance")
+    assert names_in("테스트 엔지니어 at 푸른손해보험", "Pureun")
     # Only a capitalised word is a brand: "broker" does not begin 블랙프라이데이.
     assert not linked("How does the broker work?", "블랙프라이데이 트래픽 대응")
     # The longer link is the better one: Maplewave Mobile, not a job titled "Mobile".

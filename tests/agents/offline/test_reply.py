@@ -534,3 +534,18 @@ def test_when_something_ended_is_its_end_first() -> None:
     assert shaped(school, "When did he graduate?").startswith("2015-05-01. BS")
     assert shaped(school, "언제 졸업했어요?", korean=True).startswith("2015년 5월 1일입니다.")
     assert answer("When did he leave Naver?").startswith("2021-02. 백엔드 개발자 at 네이버")
+
+
+def test_the_kind_of_employment_is_answered_by_the_job_going_on() -> None:
+    jobs = Evidence(
+        facts=[
+            Fact(
+                "work[0]", "Android Developer (part-time, 30 h/week) at Fernweh (2024-05 – present)"
+            ),
+            Fact("work[1]", "Junior Android Developer at Kiezkarte (2021-06 – 2022-07)"),
+        ]
+    )
+    assert shaped(jobs, "Is she full-time?").startswith("No. Android Developer (part-time")
+    assert shaped(jobs, "정규직이에요?", korean=True).startswith("아니요.")
+    # Part-time says nothing of a contract.
+    assert shaped(jobs, "계약직인가요?", korean=True).startswith("프로필에는 나와 있지 않습니다.")
