@@ -85,7 +85,9 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     # "sch" is an sk ("schema" is 스키마, "school" 스쿨).
     w = w.replace("sch", "sk")
     w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
+    # A "dge" is one sound, the j of 레저 ("Ledgerline" is 레저라인).
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
+    w = re.sub(r"dg(?=[eiy])", "j", w)
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")

@@ -62,6 +62,14 @@ _PLACE_KO = re.compile(
 # Visa questions come in two readings: whether a sponsorship is needed, or whether the
 # right to work is held; a sentence in the other reading answers with its opposite.
 _NEED = re.compile(r"\b(?:need|needs|require|requires|required|sponsor\w*)\b|필요|스폰서", re.I)
+# "Can she start immediately?" is a no to a notice period of weeks or months.
+_NOW = re.compile(
+    r"\b(?:immediately|right away|straight away|right now|asap|at once)\b|바로|당장|즉시", re.I
+)
+_NOTICE_LENGTH = re.compile(
+    r"\b(?:\d+|one|two|three|four|six|eight)[\s-]+(?:weeks?|months?)|\d+\s*(?:주|개월|달)|한\s*달|두\s*달",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,9 @@ def _verdict(question: str, clause: str, topic: Topic) -> bool:
             return _inside(place, within.group("en") or within.group("ko") or "")
     if topic.key == "visa" and bool(_NEED.search(question)) != bool(_NEED.search(clause)):
         return not positive
+    if topic.key == "notice" and _NOW.search(question) and not _NOW.search(clause):
+        # Weeks or months of notice are no "immediately".
+        return positive and not _NOTICE_LENGTH.search(clause)
     return positive
 
 

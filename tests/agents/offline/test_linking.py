@@ -33,6 +33,7 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         ("Schema", "스키마"),
         # A German w is a v.
         ("Quellwerk", "퀠베르크"),
+        ("Ledgerline", "레저라인"),
     ],
 )
 def test_a_name_in_one_script_is_found_in_the_other(latin: str, hangul: str) -> None:

@@ -136,3 +136,11 @@ def test_whether_the_resume_says_so_is_answered_no_when_it_is_silent() -> None:
     assert answer(silent, Voice(), korean=True, yes_no=True, question=asked).startswith("아니요, ")
     plain = answer(silent, Voice(), korean=True, yes_no=True, question="원격 근무 가능해요?")
     assert not plain.startswith("아니요")
+
+
+def test_a_notice_period_of_weeks_or_months_is_no_to_starting_immediately() -> None:
+    fact = Fact(source="basics.summary", text="Notice period: 3 months.")
+    assert _answer("Can she start immediately?", fact).startswith("No. Notice period")
+    assert _answer("바로 입사 가능해요?", fact, korean=True).startswith("아니요.")
+    ready = Fact(source="basics.summary", text="Available to start immediately.")
+    assert _answer("Can she start immediately?", ready).startswith("Yes. ")
