@@ -88,6 +88,9 @@ _MAX_SUBJECT_CHARS = 60
 _SUBJECT_ROLES = (Role.NAME, Role.SKILL, Role.PATH, Role.TERM, Role.QUERY)
 # The subject an anaphor carried over, in the question it made whole.
 _QUOTED = re.compile(r'"([^"]{1,80})"\s*$')
+# A citation of one entry of a dated section.
+_HEADING = re.compile(r"^(?P<head>[^\n(]+?) \((?=[12]\d{3})")
+_ENTRY_CITATION = re.compile(r"\((?:work|projects|volunteer|education)\[\d+\]\)")
 
 Kind = Literal["ellipsis", "anaphor", "zero", "entry"]
 
@@ -237,12 +240,31 @@ def _subject(turn: PastTurn, question: str) -> str:
                 found.append((_SUBJECT_ROLES.index(role), value.strip()))
     if found:
         return min(found)[1]
+    told = _told_entry(turn.answer)
+    if told:
+        # "Where did she work before Lakeshore?" answered with one job: "How long was
+        # she there?" asks about that job, not the one the question named.
+        return told
     content = QuestionSpans(question).content
     if content and classify(question) is Intent.YES_NO:
         # A tool without arguments (all skills) names nothing: a yes/no question names
         # its subject last ("Does Jordan know React?"), so "How about Vue?" swaps that.
         return content[-1]
     return ""
+
+
+def _told_entry(answer: str) -> str:
+    """The name of the one entry an answer told ("Fenwick Analytics Group" of "Consultant
+    at Fenwick Analytics Group (2018-09 – 2019-05) ... (work[2])"), else ""."""
+    if len(_ENTRY_CITATION.findall(answer)) != 1:
+        return ""
+    # The heading ends where its period begins, in either language's dates.
+    found = _HEADING.match(answer.removeprefix("Yes. ").removeprefix("예. "))
+    head = found["head"] if found else ""
+    if " at " in head:
+        return head.rsplit(" at ", 1)[1].strip()
+    # A Korean answer writes the employer first: "Fenwick · Consultant (2018-09 – ...)".
+    return head.split(" · ", 1)[0].strip() if " · " in head else head
 
 
 def _swap(question: str, subject: str, replacement: str) -> str:

@@ -46,10 +46,12 @@ class PastTurn:
     Attributes:
         question: Its user message.
         calls: Its tool calls, handoffs left out, in order.
+        answer: Its last assistant message ("" when there is none).
     """
 
     question: str
     calls: tuple[Exchange, ...]
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Transcript:
             PastTurn(
                 question=past,
                 calls=tuple(e for e in _exchanges(items, handoff_names) if not e.is_handoff),
+                answer=_last_answer(items),
             )
             for past, items in turns[-1 - MAX_HISTORY : -1]
         )
@@ -149,6 +152,16 @@ def _exchanges(
         )
         for call_id, call in calls.items()
     )
+
+
+def _last_answer(records: Sequence[Mapping[str, Any]]) -> str:
+    """The text of the last assistant message among some input items."""
+    said = [
+        _content_text(record.get("content"))
+        for record in records
+        if record.get("role") == "assistant" and record.get("type", "message") == "message"
+    ]
+    return said[-1] if said else ""
 
 
 def _as_mapping(item: Any) -> dict[str, Any]:

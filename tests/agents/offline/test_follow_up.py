@@ -133,3 +133,20 @@ def test_a_question_with_a_subject_or_in_the_present_is_not_a_zero_anaphor(
     previous = _turn("정산 시스템 알려주세요", ("get_project", {"name": "정산 시스템"}))
     follow_up = resolve(question, [previous])
     assert follow_up is None or follow_up.kind == "ellipsis"
+
+
+def test_there_after_an_answer_telling_one_job_is_that_job() -> None:
+    before = PastTurn(
+        "Where did she work before Lakeshore?",
+        (Exchange("c0", "get_work_history", "{}", "{}", is_handoff=False),),
+        answer="Consultant at Fenwick Analytics Group (2018-09-04 – 2019-05-24). SAS. (work[2])",
+    )
+    found = resolve("How long was she there?", [before])
+    assert found is not None and found.text == 'How long was she there? "Fenwick Analytics Group"'
+    first = PastTurn(
+        "첫 직장은 어디였어요?",
+        (Exchange("c0", "get_work_history", "{}", "{}", is_handoff=False),),
+        answer="Northgate Hosting · Junior Engineer (2013년 7월 – 2015년 8월). (work[4])",
+    )
+    found = resolve("거기서 얼마나 일했어요?", [first])
+    assert found is not None and found.text.endswith('"Northgate Hosting"')

@@ -79,6 +79,11 @@ def test_earlier_turns_keep_their_questions_and_tool_calls_without_handoffs() ->
             "arguments": '{"skill": "Python"}',
         },
         {"type": "function_call_output", "call_id": "t1", "output": '{"facts": []}'},
+        {
+            "type": "message",
+            "role": "assistant",
+            "content": [{"type": "output_text", "text": "About 4 years."}],
+        },
         {"role": "user", "content": "And Kotlin?"},
     ]
     transcript = Transcript.read(items)
@@ -89,6 +94,7 @@ def test_earlier_turns_keep_their_questions_and_tool_calls_without_handoffs() ->
     assert [(call.name, call.arguments) for call in past.calls] == [
         ("years_of_experience", '{"skill": "Python"}')
     ]
+    assert past.answer == "About 4 years."
 
 
 def test_a_single_question_has_no_history() -> None:
