@@ -79,7 +79,8 @@ def answer(
         thing = unknown_names(lexicon, transcript.question, question.ignore)
     if thing is not None:
         answer_no = intent is Intent.YES_NO
-        return Reply(wording.not_mentioned(thing, korean=question.korean, answer_no=answer_no))
+        named = wording.named_thing(thing)
+        return Reply(wording.not_mentioned(named, korean=question.korean, answer_no=answer_no))
     return Reply(
         composer.answer(
             evidence,

@@ -32,6 +32,14 @@ def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> 
     return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
 
 
+def named_thing(text: str) -> str:
+    """The words of a call's argument that name a thing ("certifications hold" →
+    "certifications"): the question's grammar words left out, unless nothing is left."""
+    words = text.split()
+    kept = [word for word in words if word.lower().strip("?.,!") not in _QUESTION_WORDS]
+    return " ".join(kept) or text
+
+
 def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
     """Say plainly that the profile does not mention a thing ("" when it has no name).
 

@@ -7,6 +7,7 @@ from datetime import date
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.intent import classify
 from ask_applicant.agents.offline.reply import compose
+from ask_applicant.agents.offline.wording import named_thing
 
 JOBS = Evidence(
     facts=[
@@ -549,3 +550,9 @@ def test_the_kind_of_employment_is_answered_by_the_job_going_on() -> None:
     assert shaped(jobs, "정규직이에요?", korean=True).startswith("아니요.")
     # Part-time says nothing of a contract.
     assert shaped(jobs, "계약직인가요?", korean=True).startswith("프로필에는 나와 있지 않습니다.")
+
+
+def test_the_thing_not_mentioned_is_named_without_the_questions_grammar() -> None:
+    assert named_thing("certifications hold") == "certifications"
+    assert named_thing("COBOL") == "COBOL"
+    assert named_thing("does") == "does"  # nothing but grammar: kept as asked
