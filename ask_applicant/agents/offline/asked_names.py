@@ -27,6 +27,7 @@ from ask_applicant.agents.offline.terms import is_korean, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_SENTENCE_END = re.compile(r"[.?!]\s+$")
 # A one-letter name: the languages C and R.
 _LETTER = re.compile(r"[A-Z]")
 # Vendors whose name a product often goes without: "Apache Kafka" is Kafka.
@@ -62,7 +63,9 @@ def asked_names(question: str, ignore: Collection[str] = ()) -> list[Name]:
     previous_end: int | None = None
     for index, match in enumerate(_WORD.finditer(question)):
         word = match.group().rstrip(".-")
-        if not _is_name(word, first=index == 0, korean=korean):
+        # A sentence's first word is capitalised anyway ("... GitHub? Send me the link.").
+        first = index == 0 or bool(_SENTENCE_END.search(question[: match.start()]))
+        if not _is_name(word, first=first, korean=korean):
             previous_end = None
             continue
         # Adjacent name words ("Apache Flink") make one name.

@@ -22,8 +22,15 @@ _LABELS = (
     (re.compile(r"\bFor ([^.]+)\."), r"\1 프로젝트."),
     (re.compile(r"\bpresent\b"), "현재"),
     (re.compile(r"\bslug:"), "식별자:"),
-    # A job-fit assessment's lines.
-    (re.compile(r"^Matched: (.+?) — shown in ([^.]+)\."), r"일치: \1 — \2에 나옵니다."),
+    # A job-fit assessment's lines: the sources as a citation ("basics.label" holds a dot).
+    (
+        re.compile(r"^Matched: (.+?) — shown in (.+?)\.(?= About|$)"),
+        r"일치: \1 (\2).",
+    ),
+    (
+        re.compile(r" About ([\d.]+) years in dated jobs/projects\."),
+        r" 날짜가 있는 경력·프로젝트 기준 약 \1년.",
+    ),
     (
         re.compile(r"^Missing: (.+?) — the profile does not mention it\."),
         r"없음: \1 — 프로필에 없습니다.",
@@ -74,7 +81,8 @@ def render(text: str, source: str = "") -> str:
     years = _YEARS.match(text)
     if years:
         return f"{years['skill']}: 약 {years['years']}년 경력 ({years['where']})"
-    if source.startswith("basics.") and ": " in text:
+    # One basics field ("basics.email"), not a line citing several sources.
+    if source.startswith("basics.") and "," not in source and ": " in text:
         key, value = text.split(": ", 1)
         return f"{_BASICS.get(key, key)}: {value}"
     # "Position at Company (": a job's heading; a talk's title may hold " at " too.

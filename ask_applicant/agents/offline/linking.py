@@ -87,7 +87,7 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
     # A "dge" is one sound, the j of 레저 ("Ledgerline" is 레저라인).
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
-    w = re.sub(r"dg(?=[eiy])", "j", w)
+    w = re.sub(r"dg(?=[eiy])", "j", w).replace("tch", "ch")
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")

@@ -229,8 +229,11 @@ def compose(
         chosen, lead = backing, ("예." if korean else "Yes.")
         # "Is her current job full-time?" of a part-time job: no, and the job says so.
         lead = particulars.kind_lead(question, backing[0].text, korean=korean) or lead
-    elif intent is Intent.DURATION and (
-        career := particulars.career_total(evidence, question, subject)
+    elif (
+        intent is Intent.DURATION
+        # "아이언바크 마이닝에는 다 합쳐서 몇 년?" totals the employer named, not the career.
+        and not periods.named_entries(evidence.facts, question, subject)
+        and (career := particulars.career_total(evidence, question, subject))
     ):
         # "How many years of experience in total?": every job, overlaps counted once.
         return particulars.career_answer(evidence, career, korean=korean)

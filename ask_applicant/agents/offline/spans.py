@@ -146,7 +146,14 @@ class QuestionSpans:
         content = [transliterate(word) for word in self.content]
         shaped = [word for word in content if _looks_technical(word)]
         if shaped:
-            return shaped[0]
+            # A name of several capitalised words stays whole: "Hanul Shopping", "Apache
+            # Kafka" (a brand alone names nothing the profile spells).
+            run = [shaped[0]]
+            for word in content[content.index(shaped[0]) + 1 :]:
+                if not word[:1].isupper() or f"{' '.join(run)} {word}" not in self.question:
+                    break
+                run.append(word)
+            return " ".join(run)
         return " ".join(content[:3])
 
     def term(self) -> str:

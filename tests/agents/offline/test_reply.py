@@ -334,7 +334,14 @@ def test_a_job_fit_says_how_much_fits_then_what_matches_and_what_is_missing() ->
     question = "이 공고에 맞나요?"
     text = shaped(fit, question, korean=True)
     assert text.startswith("일부 맞습니다.")
-    assert "일치: PyTorch — skills[0], projects[0]에 나옵니다." in text and "Missing" not in text
+    assert "일치: PyTorch (skills[0], projects[0])." in text and "Missing" not in text
+    tenure = Fact(
+        "basics.label, work[0]",
+        "Matched: 추천 — shown in basics.label, work[0]. About 5.7 years in dated jobs/projects.",
+    )
+    assert shaped(Evidence(facts=[tenure]), question, korean=True) == (
+        "예. 일치: 추천 (basics.label, work[0]). 날짜가 있는 경력·프로젝트 기준 약 5.7년."
+    )
 
 
 def test_the_job_before_her_current_one_is_the_one_before_the_job_going_on() -> None:
