@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from itertools import pairwise
+from datetime import date, timedelta
 from typing import Any
 
 from agents import RunContextWrapper, function_tool
@@ -25,6 +26,8 @@ _SKILL_SPLIT = re.compile(r"\s*(?:/|&|,|\(|\)|·)\s*")
 # A name in the other script links on a consonant skeleton this long ("dbps" for DevOps);
 # shorter ones ("Go", "AI") would match unrelated words.
 _SHORTEST_LINK = 3
+# A break between jobs shorter than this is a move, not a gap.
+_GAP_DAYS = 31
 
 
 def matching_variant(text_tokens: set[str], term: str) -> str | None:
@@ -80,10 +83,26 @@ def get_work_history(profile: Profile, *, today: date | None = None) -> ToolResu
     spans = [
         span_of(w.get("startDate"), w.get("endDate"), today=day) for w in public.get("work", [])
     ]
-    total = years([s for s in spans if s])
-    return finish(
-        profile, facts, f"Jobs cover about {total} years in total, overlaps counted once.", limit=20
-    )
+    dated = [s for s in spans if s]
+    total = years(dated)
+    note = f"Jobs cover about {total} years in total, overlaps counted once. {gaps_note(dated)}"
+    return finish(profile, facts, note.strip(), limit=20)
+
+
+def gaps_note(spans: list[Span]) -> str:
+    """The gaps between jobs longer than a month ("Gaps between jobs: 2023-02-25 –
+    2023-10-02."), that there is none, or "" without two dated jobs."""
+    if len(spans) < 2:
+        return ""
+    merged = merge(spans)
+    gaps = [
+        Span(earlier.end + timedelta(days=1), later.start - timedelta(days=1))
+        for earlier, later in pairwise(merged)
+        if (later.start - earlier.end).days > _GAP_DAYS
+    ]
+    if not gaps:
+        return "No gap between jobs longer than a month."
+    return f"Gaps between jobs: {'; '.join(map(str, gaps))}."
 
 
 def _skill_spans(
@@ -253,7 +272,8 @@ def _resume_says(profile: Profile, question: str, missing: str) -> ToolResult:
 @function_tool(name_override="get_work_history")
 async def get_work_history_tool(ctx: RunContextWrapper[ChatContext]) -> str:
     """Get the applicant's work history (경력): every job with company, position, dates,
-    summary and highlights, plus volunteer roles and the total years worked."""
+    summary and highlights, plus volunteer roles, the total years worked and any gap
+    between jobs (경력 공백)."""
     return get_work_history(ctx.context.profile).to_json()
 
 

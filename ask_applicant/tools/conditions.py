@@ -110,8 +110,8 @@ TOPICS: tuple[Topic, ...] = (
         "경력 공백",
         {
             "gap": _cue(
-                "gap", "career break", "break", "time off", "year off", "sabbatical",
-                "공백", "쉬었", "휴식기", "안식",
+                "gap", "gaps", "career break", "break", "breaks", "time off", "year off",
+                "sabbatical", "공백", "쉬었", "휴식기", "안식", "쉰 기간", "쉬는 기간", "쉬던",
             ),
         },
     ),

@@ -22,7 +22,10 @@ def test_work_history_lists_jobs_then_volunteering_with_a_total(sample: Profile)
     sources = [fact.source for fact in result.facts]
     assert sources == ["work[0]", "work[1]", "work[2]", "work[3]", "volunteer[0]"]
     assert "2022-03-02 – present" in result.facts[0].text
-    assert result.note == "Jobs cover about 9.0 years in total, overlaps counted once."
+    assert result.note == (
+        "Jobs cover about 9.0 years in total, overlaps counted once. "
+        "Gaps between jobs: 2016-01-01 – 2016-06-30."
+    )
 
 
 def test_years_of_experience_merges_overlapping_jobs_and_projects(
@@ -251,3 +254,18 @@ def test_an_activity_counts_the_jobs_of_those_who_do_it_in_either_script(
     )
     result = years_of_experience(profile, skill="data engineering", today=TODAY)
     assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]
+
+
+def test_jobs_that_follow_each_other_leave_no_gap(make_profile: MakeProfile) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {"name": "Pixel", "startDate": "2022-04"},
+                {"name": "Kettle", "startDate": "2020-09", "endDate": "2022-03"},
+            ]
+        }
+    )
+    assert get_work_history(profile, today=TODAY).note == (
+        "Jobs cover about 4.4 years in total, overlaps counted once. "
+        "No gap between jobs longer than a month."
+    )

@@ -2,14 +2,15 @@
 
 The tools of this turn have returned: their facts, ranked for the question, become the
 answer (`composer`, `reply`); a working condition is answered from the resume's own
-sentence on it (`stance`); a thing the profile never mentions is said to be absent; a
-skill it lists without dates is known but not countable (`undated`). When the first
-tool found nothing, one more tool may be tried.
+sentence on it (`stance`), a gap between jobs from the dates (`gaps`); a thing the
+profile never mentions is said to be absent; a skill it lists without dates is known
+but not countable (`undated`). When the first tool found nothing, one more tool may be
+tried.
 """
 
 from __future__ import annotations
 
-from ask_applicant.agents.offline import composer, stance, wording
+from ask_applicant.agents.offline import composer, gaps, stance, wording
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent, classify
@@ -47,6 +48,17 @@ def answer(
     intent = classify(question.text if elliptic else transcript.question)
     # A working condition with no prepared answer: the resume's sentence on it (`stance`).
     said = stance.read(question.text, evidence.facts)
+    if gaps.asked(question.text) and (said is None or said.fact is None):
+        # "Any gaps in his work history?": the dates say, when no sentence does.
+        told = gaps.answer(evidence.notes, korean=question.korean)
+        if told is not None:
+            return Reply(told)
+        history = next(
+            (tool for tool in toolbox.tools if tool.name not in called and gaps.lists_gaps(tool)),
+            None,
+        )
+        if history is not None:
+            return Call(history.name, toolbox.arguments(history, question.text))
     if said is not None and said.fact is None and len(done) == 1:
         other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
         if other is not None:
