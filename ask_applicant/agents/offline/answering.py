@@ -91,8 +91,8 @@ def answer(
         thing = unknown_names(lexicon, transcript.question, question.ignore)
     if thing is not None:
         answer_no = intent is Intent.YES_NO
-        named = wording.named_thing(thing)
-        return Reply(wording.not_mentioned(named, korean=question.korean, answer_no=answer_no))
+        absent = wording.named_thing(thing)
+        return Reply(wording.not_mentioned(absent, korean=question.korean, answer_no=answer_no))
     return Reply(
         composer.answer(
             evidence,
