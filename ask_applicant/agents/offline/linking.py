@@ -38,6 +38,7 @@ _KOREAN_WORDS = frozenset(
     "그리고 그럼 거기 그곳 그때 요즘 정말 혹시 대해 관련 아나요 알아요 다룰 사용 "
     "이력서 인터뷰 면접 연락처 번호 주소".split()
 )
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z0-9])")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]{3,}(?=\d)")
 # Suffixes of Korean place names: city, district, county, province.
 _DIVISIONS = frozenset("시구군도")
@@ -216,7 +217,9 @@ def leading_keys(word: str) -> frozenset[str]:
 
 def latin_keys(text: str) -> set[str]:
     """Skeletons of the Latin-script names a text may contain (runs of up to three words)."""
-    words = _LATIN.findall(text)
+    # A short acronym is spelt letter by letter in Hangul (SQL is 에스큐엘): it sounds like
+    # no Hangul word ("SQL" is not 스칼라).
+    words = _LATIN.findall(_ACRONYM.sub(" ", text))
     keys: set[str] = set()
     for start in range(len(words)):
         for end in range(start + 1, min(start + 3, len(words)) + 1):
@@ -260,7 +263,10 @@ def names_in(question: str, name: str, *, shortest: int = MIN_SKELETON) -> bool:
     if _HANGUL.search(name) and not _LATIN.search(name):
         found = latin_keys(question)
         hangul = "".join(_HANGUL.findall(name))
-        skeletons = hangul_skeletons(hangul) | leading_keys(hangul)
+        skeletons = hangul_skeletons(hangul)
+        if len(_HANGUL.findall(name)) == 1:
+            # One long word may be a brand and a noun; words of a phrase are not.
+            skeletons |= leading_keys(hangul)
         return any(len(key) >= shortest and key in found for key in skeletons)
     if _LATIN.search(name) and not _HANGUL.search(name):
         found = hangul_keys(question)

@@ -87,3 +87,10 @@ def test_the_applicants_name_in_the_other_script_is_found_as_a_name() -> None:
 def test_a_one_syllable_word_links_nothing() -> None:
     # 줄 of "할 줄 아세요" is a verb's ending, not "Jira".
     assert not linked("스칼라 할 줄 아세요?", "Keywords: TestRail; Jira; JMeter")
+
+
+def test_a_short_acronym_and_the_words_of_a_phrase_link_no_hangul_word() -> None:
+    # SQL is spelt 에스큐엘, letter by letter: it is not 스칼라 (Scala).
+    assert not linked("스칼라로 개발해 본 경험도 있나요?", "SQL과 Python으로 분석했습니다.")
+    # Only one long word may be a brand and a noun, not a phrase's first word.
+    assert not names_in("SQL and Python", "스칼라 개발해 본")
