@@ -28,6 +28,7 @@ from ask_applicant.agents.offline.intent import (
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.agents.offline.practice import about_practice, practice_first, practice_only
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
@@ -67,6 +68,9 @@ _BESIDES = re.compile(
 )
 _EITHER = re.compile(r"\w\s+or\s+(an?\s+)?\w|(이나|거나|또는)\s")
 _LINKS = re.compile(r"\blinks?\b|\burls?\b|링크|주소", re.I)
+_CODE_ASKED = re.compile(
+    r"\b(code|source|github|gitlab|open[- ]source|repos?)\b|코드|깃허브|오픈소스", re.I
+)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -210,8 +214,9 @@ def compose(
             # "Has he managed people?": only a fact naming that very thing says yes, not
             # one that shares a word with it ("configuration management").
             # A question that names nothing but the group ("학사 학위 있어요?") asks it of
-            # every fact.
-            pool = backing if subject else evidence.facts
+            # every fact, and so does a Korean one no fact shares a word with ("봉사활동
+            # 하세요?" of an English resume: the group is the translation).
+            pool = backing if subject and (backing or not korean) else evidence.facts
             backing = [f for f in pool if groups_named(f"{field(f.source)} {f.text}") & asked]
         if not backing:
             return particulars.held_instead(
@@ -226,6 +231,9 @@ def compose(
             backing = sorted(backing, key=lambda fact: not periods.ongoing(fact))
         if about_practice(question):
             backing = practice_first(backing)
+        if _CODE_ASKED.search(question):
+            # "Is any of his code public?": the entries whose link is a code host first.
+            backing = sorted(backing, key=lambda fact: "repository" not in link_kinds(fact.text))
         chosen, lead = backing, ("예." if korean else "Yes.")
         # "Is her current job full-time?" of a part-time job: no, and the job says so.
         lead = particulars.kind_lead(question, backing[0].text, korean=korean) or lead

@@ -563,3 +563,29 @@ def test_the_thing_not_mentioned_is_named_without_the_questions_grammar() -> Non
     assert named_thing("certifications hold") == "certifications"
     assert named_thing("COBOL") == "COBOL"
     assert named_thing("does") == "does"  # nothing but grammar: kept as asked
+
+
+def test_a_korean_question_about_a_group_is_asked_of_an_english_resume() -> None:
+    history = Evidence(
+        facts=[
+            Fact("volunteer[0]", "Judge and mentor at RoboCup Junior (2018-05 – present) Judges."),
+            Fact("work[0]", "Robotics Engineer at Harrow (2023-10 – present) Navigation."),
+        ]
+    )
+    text = shaped(history, "회사 일 말고 봉사활동 같은 것도 하세요?", korean=True)
+    assert text.startswith("예. RoboCup Junior")
+
+
+def test_whether_code_is_public_is_answered_by_the_entry_on_a_code_host_first() -> None:
+    projects = Evidence(
+        facts=[
+            Fact(
+                "projects[1]",
+                "Brick Sorter (2025-01 – present) Arm. URL: https://me.example.dev/b.",
+            ),
+            Fact(
+                "projects[0]", "rowcrop_nav (2024-03 – present) ROS 2. URL: https://github.com/x/r."
+            ),
+        ]
+    )
+    assert shaped(projects, "Is any of his code public?").startswith("Yes. rowcrop_nav")
