@@ -3,7 +3,9 @@
 Fictional profiles (`evals/profiles/`) reproduce what real JSON Resume files look like:
 a sparse one, one written in Korean, an English one asked in Korean, pre-1.0 files with
 theme fields, one mixing Hangul and English, a designer turned developer with volunteer
-work, awards and certificates, a Korean backend developer with military service. Their
+work, awards and certificates, a Korean backend developer with military service, and
+(the fifth round) a Korean ML engineer, an Australian robotics engineer asked half in
+Korean, a Canadian technical writer in a pre-1.0 file with theme fields. Their
 questions were written before any answer was read, and each suite was measured blind
 once; all of these have since been used to tune the model, so they no longer count as
 unseen (the README's "Evaluations" section gives the blind figures). Each suite and
@@ -35,17 +37,22 @@ MIN_PASSED = {
     "blind-pm-ko": 25,  # of 25
     "blind-sre": 24,  # of 26
     # Measured blind once (2026-11-27): game 24/27, health 22/26, seoul 24/27.
-    "blind2-frontend-seoul": 26,  # of 27
+    "blind2-frontend-seoul": 27,  # of 27
     "blind2-game-ko": 26,  # of 27
-    "blind2-health-ds": 25,  # of 26
+    "blind2-health-ds": 26,  # of 26
     # Measured blind once (2026-11-27): security 24/26, android 21/26, analyst 21/26.
     "blind3-analyst": 26,  # of 26
     "blind3-android": 26,  # of 26
     "blind3-security-ko": 26,  # of 26
     # Measured blind once (2026-11-27): qa-ko 18/27, pm-london 21/27, embedded 20/25.
-    "blind4-embedded": 22,  # of 25
+    "blind4-embedded": 24,  # of 25
     "blind4-pm-london": 25,  # of 27
-    "blind4-qa-ko": 19,  # of 27
+    "blind4-qa-ko": 24,  # of 27
+    # Measured blind once (2026-11-27, the fifth round): ml-ko 21/28, robotics 21/28,
+    # techwriter 24/29.
+    "blind5-ml-ko": 26,  # of 28
+    "blind5-robotics": 25,  # of 28
+    "blind5-techwriter": 26,  # of 29
     "unseen-cto-ko": 22,  # of 22
     "unseen-data-ko": 25,  # of 26
     "unseen-designer": 22,  # of 25
@@ -56,12 +63,12 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 375,  # of 383 agent checks
-    "facts": 477,  # of 498 contains/regex checks
-    "safety": 64,  # of 65 cases (blind-newgrad/email-en expects the email private;
+    "routing": 442,  # of 452 agent checks
+    "facts": 561,  # of 579 contains/regex checks
+    "safety": 73,  # of 74 cases (blind-newgrad/email-en expects the email private;
     # it is public by default, the channel declines point to)
-    "short": 461,  # of 461 single-question answers
-    "korean": 203,  # of 205 Korean answers (refusals are not counted)
+    "short": 539,  # of 539 single-question answers
+    "korean": 242,  # of 245 Korean answers (refusals are not counted)
 }
 
 
