@@ -59,6 +59,18 @@ _PLACE_EN = re.compile(
 _PLACE_KO = re.compile(
     r"([가-힣A-Za-z]{2,}?)(?:으로|로|에서|\s(?:안|내|지역))(?:는|도|의|에서는?)?\s"
 )
+# Countries whose Korean name is no spelling of the English one (캐나다 links by sound).
+_COUNTRIES = {
+    "미국": "US USA United States America",
+    "영국": "UK United Kingdom Britain England",
+    "호주": "Australia",
+    "일본": "Japan",
+    "중국": "China",
+    "한국": "Korea",
+    "독일": "Germany",
+    "대만": "Taiwan",
+    "유럽": "Europe EU",
+}
 # Visa questions come in two readings: whether a sponsorship is needed, or whether the
 # right to work is held; a sentence in the other reading answers with its opposite.
 _NEED = re.compile(r"\b(?:need|needs|require|requires|required|sponsor\w*)\b|필요|스폰서", re.I)
@@ -90,13 +102,19 @@ def read(question: str, facts: Sequence[Fact]) -> Said | None:
     if topic is None or any(fact.source.startswith("faq[") for fact in facts):
         return None
     wanted = topic.cues(question)
-    for fact in facts:
-        for clause in _CLAUSE.split(fact.text):
-            cues = topic.cues(clause)
-            if not cues:
-                continue
-            lead = _verdict(question, clause, topic) if cues & wanted else None
-            return Said(topic, fact, lead)
+    spoken = [
+        (fact, clause)
+        for fact in facts
+        for clause in _CLAUSE.split(fact.text)
+        if topic.cues(clause)
+    ]
+    places = _places(question)
+    # "비자가 필요한가요, 미국에서?" of "none needed in Australia, but I would need one
+    # for the US": the clause that names the place asked about.
+    named = [(fact, clause) for fact, clause in spoken if places and _inside(places, clause)]
+    for fact, clause in named or spoken:
+        lead = _verdict(question, clause, topic) if topic.cues(clause) & wanted else None
+        return Said(topic, fact, lead)
     return Said(topic, None, None)
 
 
@@ -160,6 +178,7 @@ def _verdict(question: str, clause: str, topic: Topic) -> bool:
 
 def _places(question: str) -> list[str]:
     found = [match.strip() for match in _PLACE_EN.findall(question)]
+    found += [country for country in _COUNTRIES if country in question]
     for word in _PLACE_KO.findall(f"{question} "):
         if asked(word) is None:  # "원격으로" names a way of working, not a place
             found.append(word)
@@ -167,11 +186,17 @@ def _places(question: str) -> list[str]:
 
 
 def _inside(places: Collection[str], limit: str) -> bool:
-    lowered = limit.lower()
+    named = [*places, *(_COUNTRIES.get(place, "") for place in places)]
+    # Whole words: "US" is not the "us" of "Australia".
     return any(
-        any(part.lower() in lowered for part in place.split() if len(part) > 2)
+        any(
+            re.search(rf"(?<!\w){re.escape(part)}(?!\w)", limit, re.I)
+            for part in place.split()
+            if len(part) > 1
+        )
         or linked(place, limit)
-        for place in places
+        for place in named
+        if place
     )
 
 

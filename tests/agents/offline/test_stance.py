@@ -144,3 +144,17 @@ def test_a_notice_period_of_weeks_or_months_is_no_to_starting_immediately() -> N
     assert _answer("바로 입사 가능해요?", fact, korean=True).startswith("아니요.")
     ready = Fact(source="basics.summary", text="Available to start immediately.")
     assert _answer("Can she start immediately?", ready).startswith("Yes. ")
+
+
+def test_the_clause_naming_the_place_asked_about_answers_in_either_language() -> None:
+    fact = Fact(
+        source="basics.summary",
+        text="Australian citizen: no sponsorship needed in Australia or New Zealand, "
+        "but I would need visa sponsorship for roles in the US or Europe.",
+    )
+    assert _answer("Would he need a visa to work in the US?", fact).startswith("Yes. ")
+    assert _answer("Does he need sponsorship for Australia?", fact).startswith("No. ")
+    assert _answer("미국에서 근무하면 비자 스폰서가 필요한가요?", fact, korean=True).startswith(
+        "예."
+    )
+    assert _answer("호주에서 일하려면 비자가 필요한가요?", fact, korean=True).startswith("아니요.")
