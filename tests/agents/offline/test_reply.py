@@ -109,15 +109,15 @@ def test_a_tools_total_over_two_roles_is_the_duration_asked_for() -> None:
             ),
         ]
     )
-    question = "How long has she been at Fernleaf Health?"
-    text = shaped(totals, question)
-    assert text.startswith("Fernleaf: about 5 years and 6 months (2021-06-01")
+    assert shaped(totals, "How long has she been at Fernleaf Health?").startswith(
+        "Fernleaf: about 5 years and 6 months (2021-06-01"
+    )
 
 
 def test_a_korean_duration_over_two_roles_is_korean() -> None:
-    question = "Fernleaf Health에서 얼마나 일했어요?"
-    text = shaped(TWO_ROLES, question, korean=True)
-    assert text.startswith("5년 6개월입니다 (2021년 6월 – 현재).")
+    assert shaped(TWO_ROLES, "Fernleaf Health에서 얼마나 일했어요?", korean=True).startswith(
+        "5년 6개월입니다 (2021년 6월 – 현재)."
+    )
 
 
 DEGREES = Evidence(
@@ -184,18 +184,18 @@ def test_a_year_no_entry_covers_is_told_with_the_entries_around_it() -> None:
 
 
 def test_when_one_of_two_roles_at_an_employer_is_named_only_that_role_is_dated() -> None:
-    question = "When did she become Senior Developer?"
-    text = shaped(TWO_ROLES, question)
-    assert text.startswith("2023-02 – present.")
-    question = "시니어 개발자는 언제부터 맡았어요?"
-    text = shaped(TWO_ROLES, question, korean=True)
-    assert text.startswith("2023년 2월 – 현재입니다.")
+    assert shaped(TWO_ROLES, "When did she become Senior Developer?").startswith(
+        "2023-02 – present."
+    )
+    assert shaped(TWO_ROLES, "시니어 개발자는 언제부터 맡았어요?", korean=True).startswith(
+        "2023년 2월 – 현재입니다."
+    )
 
 
 def test_when_she_started_at_an_employer_with_two_roles_is_the_first_start() -> None:
-    question = "When did she start at Fernleaf Health?"
-    text = shaped(TWO_ROLES, question)
-    assert text.startswith("2021-06 – present.")
+    assert shaped(TWO_ROLES, "When did she start at Fernleaf Health?").startswith(
+        "2021-06 – present."
+    )
 
 
 SKILLS = Evidence(
@@ -215,18 +215,18 @@ def test_the_strongest_skill_is_the_one_at_the_highest_level() -> None:
 
 
 def test_who_she_worked_for_before_an_employer_with_two_roles_is_the_job_before_both() -> None:
-    question = "Who did she work for before Fernleaf Health?"
-    text = shaped(TWO_ROLES, question)
-    assert text.startswith("Product Designer at Kitebox Studio")
-    question = "What did she do after Kitebox Studio?"
-    text = shaped(TWO_ROLES, question)
-    assert text.startswith("Developer at Fernleaf Health (2021-06")
+    assert shaped(TWO_ROLES, "Who did she work for before Fernleaf Health?").startswith(
+        "Product Designer at Kitebox Studio"
+    )
+    assert shaped(TWO_ROLES, "What did she do after Kitebox Studio?").startswith(
+        "Developer at Fernleaf Health (2021-06"
+    )
 
 
 def test_a_present_tense_yes_no_is_answered_by_the_entry_going_on_now() -> None:
-    question = "Is she a developer?"
-    text = shaped(TWO_ROLES, question)
-    assert text.startswith("Yes. Senior Developer at Fernleaf Health")
+    assert shaped(TWO_ROLES, "Is she a developer?").startswith(
+        "Yes. Senior Developer at Fernleaf Health"
+    )
 
 
 def test_the_biggest_achievement_is_the_highlights_with_numbers_first() -> None:
@@ -279,9 +279,9 @@ def test_a_gpa_is_the_score_a_degree_gives_or_said_to_be_absent() -> None:
     assert compose(bare, question, classify(question), korean=False, today=TODAY) == (
         "The profile does not mention a GPA."
     )
-    question = "학점이 어떻게 돼요?"
-    text = shaped(bare, question, korean=True)
-    assert text == "프로필에는 학점 관련 내용이 없습니다."
+    assert (
+        shaped(bare, "학점이 어떻게 돼요?", korean=True) == "프로필에는 학점 관련 내용이 없습니다."
+    )
 
 
 def test_whether_he_volunteers_anywhere_lists_each_place() -> None:
@@ -345,9 +345,9 @@ def test_a_job_fit_says_how_much_fits_then_what_matches_and_what_is_missing() ->
 
 
 def test_the_job_before_her_current_one_is_the_one_before_the_job_going_on() -> None:
-    question = "Where did he work before his current job?"
-    text = shaped(JOBS, question)
-    assert text.startswith("백엔드 개발자 at 네이버")
+    assert shaped(JOBS, "Where did he work before his current job?").startswith(
+        "백엔드 개발자 at 네이버"
+    )
 
 
 def test_how_many_at_the_current_company_counts_in_the_job_going_on() -> None:
@@ -383,9 +383,7 @@ def test_total_experience_is_the_work_historys_total_not_the_first_job() -> None
         text = shaped(history, question, korean=korean)
         assert text.startswith(lead), question
         assert "(work[0])" in text and "(work[2])" in text
-    question = "How long was he at Naver?"
-    text = shaped(history, question)
-    assert text.startswith("About 4 years and 8 months")
+    assert shaped(history, "How long was he at Naver?").startswith("About 4 years and 8 months")
 
 
 def test_links_asked_for_are_kept_in_each_listed_line() -> None:
@@ -434,21 +432,19 @@ CONTRACT = Evidence(
 
 
 def test_when_a_job_going_on_ends_is_not_given() -> None:
-    question = "When does her contract run out?"
-    text = shaped(CONTRACT, question)
-    assert text.startswith("No end date is given: it has run since 2025-09-01.")
-    question = "계약은 언제 끝나요?"
-    text = shaped(CONTRACT, question, korean=True)
-    assert text.startswith("종료일은 나와 있지 않습니다. 2025년 9월 1일부터")
+    assert shaped(CONTRACT, "When does her contract run out?").startswith(
+        "No end date is given: it has run since 2025-09-01."
+    )
+    assert shaped(CONTRACT, "계약은 언제 끝나요?", korean=True).startswith(
+        "종료일은 나와 있지 않습니다. 2025년 9월 1일부터"
+    )
 
 
 def test_a_yes_no_about_one_of_a_pair_is_no_when_the_entry_holds_the_other() -> None:
-    question = "Is her current position a permanent one?"
-    text = shaped(CONTRACT, question)
-    assert text.startswith("No. Data Analyst (contract)")
-    question = "Is she on a contract?"
-    text = shaped(CONTRACT, question)
-    assert text.startswith("Yes.")
+    assert shaped(CONTRACT, "Is her current position a permanent one?").startswith(
+        "No. Data Analyst (contract)"
+    )
+    assert shaped(CONTRACT, "Is she on a contract?").startswith("Yes.")
 
 
 LANGUAGES = Evidence(

@@ -6,6 +6,8 @@ import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+
 from ask_applicant.agents.context import ChatContext
 from ask_applicant.agents.graph import build_agent_graph
 from ask_applicant.agents.offline.same_entry import about_entry
@@ -67,20 +69,6 @@ async def test_results_after_a_job_are_that_jobs_highlights(
     assert "한빛마켓" not in outcome.answer
 
 
-async def test_is_the_code_public_after_a_project_is_that_projects_link(
-    converse: Converse, settings: Settings
-) -> None:
-    outcome = await _converse(
-        converse,
-        settings,
-        "designer-turned-dev.json",
-        "What is Palette Pal?",
-        "Is the code public?",
-    )
-    assert outcome.agent == "project"
-    assert "github.com/tamsin-o/palette-pal" in outcome.answer
-
-
 def test_also_keeps_the_entry_even_for_a_thing_it_lacks() -> None:
     bare = "Seat Alert (2024-11 – present) An Android app. Keywords: Kotlin."
     history = [_turn("What is Seat Alert?", bare)]
@@ -89,25 +77,35 @@ def test_also_keeps_the_entry_even_for_a_thing_it_lacks() -> None:
     assert about_entry("Where does she live?", history, ["Seat Alert"]) is None
 
 
-async def test_a_link_asked_too_is_that_projects_link_or_a_no(
-    converse: Converse, settings: Settings
+@pytest.mark.parametrize(
+    ("profile", "turns", "opening", "link"),
+    [
+        ("designer-turned-dev.json", ("What is Palette Pal?", "Is the code public?"), "", True),
+        (
+            "designer-turned-dev.json",
+            ("What is Palette Pal?", "Is it on GitHub too?"),
+            "Yes.",
+            True,
+        ),
+        # Streetcar Buddy links to the App Store only: no, not the profile's own GitHub.
+        (
+            "mobile-dev-legacy.json",
+            ("What is Streetcar Buddy?", "깃허브 주소도 있어요?"),
+            "아니요",
+            False,
+        ),
+    ],
+)
+async def test_a_link_asked_after_a_project_is_that_projects_link_or_a_no(
+    converse: Converse,
+    settings: Settings,
+    profile: str,
+    turns: tuple[str, str],
+    opening: str,
+    link: bool,
 ) -> None:
-    outcome = await _converse(
-        converse,
-        settings,
-        "designer-turned-dev.json",
-        "What is Palette Pal?",
-        "Is it on GitHub too?",
-    )
+    outcome = await _converse(converse, settings, profile, *turns)
     assert outcome.agent == "project"
-    assert outcome.answer.startswith("Yes.") and "github.com/tamsin-o/palette-pal" in outcome.answer
-    outcome = await _converse(
-        converse,
-        settings,
-        "mobile-dev-legacy.json",
-        "What is Streetcar Buddy?",
-        "깃허브 주소도 있어요?",
-    )
-    # Streetcar Buddy links to the App Store only: no, not the profile's own GitHub.
-    assert outcome.agent == "project"
-    assert outcome.answer.startswith("아니요") and "github.com" not in outcome.answer
+    assert outcome.answer.startswith(opening)
+    assert ("github.com/tamsin-o/palette-pal" in outcome.answer) is link
+    assert link or "github.com" not in outcome.answer
