@@ -85,8 +85,36 @@ def get_work_history(profile: Profile, *, today: date | None = None) -> ToolResu
     ]
     dated = [s for s in spans if s]
     total = years(dated)
-    note = f"Jobs cover about {total} years in total, overlaps counted once. {gaps_note(dated)}"
-    return finish(profile, facts, note.strip(), limit=20)
+    note = (
+        f"Jobs cover about {total} years in total, overlaps counted once. "
+        f"{gaps_note(dated)} {moves_note(public.get('work', []), spans)}"
+    )
+    return finish(profile, facts, " ".join(note.split()), limit=20)
+
+
+def moves_note(work: list[Any], spans: list[Span | None]) -> str:
+    """The moves to a new role within one employer ("Role changes within one employer:
+    at Ironbark, from Robotics Engineer to Senior Robotics Engineer on 2020-07-01."): a
+    promotion shows as two dated jobs at the same employer with different titles."""
+    dated = sorted(
+        (
+            (span, job)
+            for span, job in zip(spans, work, strict=False)
+            if span and isinstance(job, dict) and job.get("name") and job.get("position")
+        ),
+        key=lambda pair: pair[0],
+    )
+    moves = [
+        f"at {later['name']}, from {earlier['position']} to {later['position']} "
+        f"on {later['startDate']}"
+        for (_, earlier), (_, later) in pairwise(dated)
+        if " ".join(str(earlier["name"]).casefold().split())
+        == " ".join(str(later["name"]).casefold().split())
+        and earlier["position"] != later["position"]
+    ]
+    if not moves:
+        return ""
+    return f"Role changes within one employer: {'; '.join(moves)}."
 
 
 def gaps_note(spans: list[Span]) -> str:
@@ -214,10 +242,11 @@ def assess_job_fit(
         if found:
             spans = [span for _, _, span in _skill_spans(profile, term, day)[0]]
             tenure = f" About {years(spans)} years in dated jobs/projects." if spans else ""
+            where = _entries_named(profile, found)
             matched.append(
                 Fact(
                     source=", ".join(found[:6]),
-                    text=f"Matched: {term} — shown in {', '.join(found[:6])}.{tenure}",
+                    text=f"Matched: {term} — shown in {', '.join(found[:6])}.{where}{tenure}",
                 )
             )
         else:
@@ -233,6 +262,32 @@ def assess_job_fit(
         f"in the profile ({share}%)."
     )
     return finish(profile, matched + missing, note, limit=30)
+
+
+def _entries_named(profile: Profile, sources: list[str]) -> str:
+    """The jobs and projects among the sources, by name: a recruiter asking whether the
+    applicant fits wants to hear where ("Jobs: Marumarket (Senior ML Engineer)."), not
+    which list index."""
+    public = profile.public_resume()
+    jobs, projects = [], []
+    for source in sources:
+        section, _, rest = source.partition("[")
+        index = int(rest.rstrip("]")) if rest.rstrip("]").isdigit() else -1
+        entries = public.get(section, [])
+        entry = entries[index] if 0 <= index < len(entries) else None
+        if not isinstance(entry, dict):
+            continue
+        if section == "work" and entry.get("name"):
+            role = f" ({entry['position']})" if entry.get("position") else ""
+            jobs.append(f"{entry['name']}{role}")
+        elif section == "projects" and entry.get("name"):
+            projects.append(str(entry["name"]))
+    named = ""
+    if jobs:
+        named += f" Jobs: {'; '.join(jobs)}."
+    if projects:
+        named += f" Projects: {'; '.join(projects)}."
+    return named
 
 
 def ask_faq(profile: Profile, *, question: str) -> ToolResult:
@@ -272,8 +327,8 @@ def _resume_says(profile: Profile, question: str, missing: str) -> ToolResult:
 @function_tool(name_override="get_work_history")
 async def get_work_history_tool(ctx: RunContextWrapper[ChatContext]) -> str:
     """Get the applicant's work history (경력): every job with company, position, dates,
-    summary and highlights, plus volunteer roles, the total years worked and any gap
-    between jobs (경력 공백)."""
+    summary and highlights, plus volunteer roles, the total years worked, any gap
+    between jobs (경력 공백) and any promotion (승진: a new role at the same employer)."""
     return get_work_history(ctx.context.profile).to_json()
 
 

@@ -25,6 +25,10 @@ _GROUPS = (
     ("dynamodb",), ("cassandra",), ("snowflake",), ("bigquery",), ("flink",), ("hadoop",),
     ("helm",), ("ansible",), ("nginx",), ("oracle",), ("sql",), ("nosql",),
     ("payments", "결제"), ("settlement", "정산"), ("mentoring", "멘토링"),
+    # Fields of work, named by what their people do: a test engineer's years are QA years.
+    ("qa", "quality assurance", "testing", "tester", "test engineer", "test automation",
+     "테스트 엔지니어", "테스트 자동화", "품질 보증"),
+    ("embedded", "임베디드", "firmware", "펌웨어", "microcontroller", "마이크로컨트롤러"),
 )  # fmt: skip
 
 TECH_TERMS: tuple[str, ...] = tuple(group[0] for group in _GROUPS)

@@ -269,3 +269,56 @@ def test_jobs_that_follow_each_other_leave_no_gap(make_profile: MakeProfile) -> 
         "Jobs cover about 4.4 years in total, overlaps counted once. "
         "No gap between jobs longer than a month."
     )
+
+
+def test_two_titles_at_one_employer_are_noted_as_a_role_change(make_profile: MakeProfile) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {"name": "Ironbark", "position": "Senior Engineer", "startDate": "2020-07-01"},
+                {"name": "Coral", "position": "Technician", "startDate": "2015-02"},
+                {
+                    "name": "ironbark ",
+                    "position": "Engineer",
+                    "startDate": "2017-08",
+                    "endDate": "2020-06",
+                },
+            ]
+        }
+    )
+    assert get_work_history(profile, today=TODAY).note.endswith(
+        "Role changes within one employer: at Ironbark, from Engineer to Senior Engineer "
+        "on 2020-07-01."
+    )
+
+
+def test_job_fit_names_the_jobs_and_projects_that_show_a_skill(sample: Profile) -> None:
+    result = assess_job_fit(sample, job_description="Kafka", today=TODAY)
+    assert "Jobs: Haneul Pay (하늘페이) (Senior Backend Engineer)." in result.facts[0].text
+    assert "Projects: Settlement Pipeline." in result.facts[0].text
+
+
+def test_a_field_counts_the_jobs_named_by_what_their_people_do(make_profile: MakeProfile) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {"name": "A", "position": "QA 자동화 리드", "startDate": "2023-03"},
+                {
+                    "name": "B",
+                    "position": "테스트 엔지니어",
+                    "startDate": "2018-07",
+                    "endDate": "2020-12",
+                },
+                {
+                    "name": "C",
+                    "position": "Firmware Engineer",
+                    "startDate": "2016-01",
+                    "endDate": "2018-06",
+                },
+            ]
+        }
+    )
+    qa = years_of_experience(profile, skill="QA", today=TODAY)
+    assert [fact.source for fact in qa.facts[1:]] == ["work[0]", "work[1]"]
+    embedded = years_of_experience(profile, skill="embedded", today=TODAY)
+    assert [fact.source for fact in embedded.facts[1:]] == ["work[2]"]

@@ -10,7 +10,7 @@ tried.
 
 from __future__ import annotations
 
-from ask_applicant.agents.offline import composer, gaps, stance, wording
+from ask_applicant.agents.offline import career_change, composer, gaps, promotions, stance, wording
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent, classify
@@ -55,6 +55,34 @@ def answer(
             return Reply(told)
         history = next(
             (tool for tool in toolbox.tools if tool.name not in called and gaps.lists_gaps(tool)),
+            None,
+        )
+        if history is not None:
+            return Call(history.name, toolbox.arguments(history, question.text))
+    fields = career_change.asked(question.text)
+    if fields is not None:
+        # "When did she move from engineering into product?": the first job of the new
+        # field after one of the old, from the work history.
+        told = career_change.answer(
+            evidence.facts, fields, korean=question.korean, yes_no=intent is Intent.YES_NO
+        )
+        if told is not None:
+            return Reply(told)
+        history = next(
+            (t for t in toolbox.tools if t.name not in called and promotions.lists_moves(t)),
+            None,
+        )
+        if history is not None:
+            return Call(history.name, toolbox.arguments(history, question.text))
+    if promotions.asked(question.text):
+        # "When was he promoted?": the moves to a new role at one employer, from the dates.
+        told = promotions.answer(
+            evidence.notes, question.text, korean=question.korean, yes_no=intent is Intent.YES_NO
+        )
+        if told is not None:
+            return Reply(told)
+        history = next(
+            (t for t in toolbox.tools if t.name not in called and promotions.lists_moves(t)),
             None,
         )
         if history is not None:

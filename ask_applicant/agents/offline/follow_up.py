@@ -76,6 +76,8 @@ _ANAPHOR = re.compile(
     r"|tool|app|certificate|certification|school|university|place|team|talk|article"
     r"|award|degree|language|skill)s?\b"
     r"|\b(which|that|this|the|first|last|latest|newest|oldest|most\s+recent)\s+ones?\b"
+    # "that" as a pronoun: "How many years is that in total?", "When was that?"
+    r"|\b(is|was)\s+that\b(?=\s*(in\s+total|altogether|overall|all\s+together)?\s*[?？.!]*\s*$)"
     r"|\bthe\s+[\w.+#-]+\s+one\b"
     r"|(^|\s)(그|저)\s+[가-힣]"
     r"|(^|\s)(거기|그곳|그것|그거|그중|그때|해당|그게|그건|그걸|그분)",

@@ -27,6 +27,9 @@ _REWRITES = tuple(
         (r"수상\s*경력", "수상"),
         # Speaking at a conference is a talk, not a spoken language.
         (r"\b(spoken|spoke|speak|speaking|speaks|presented|present)\s+at\b", "gave talks at"),
+        # A portfolio site is a website, not a project of the portfolio.
+        (r"\b(portfolio|personal)\s+(web\s*)?(site|page)s?\b", "website"),
+        (r"포트폴리오\s*(웹)?\s*(사이트|페이지)", "웹사이트"),
         (r"\boutside (of )?work\b", "personally"),
         # "회사 밖에서는", "퇴근 후에": free time, not the company.
         (r"(회사|일|업무|직장)\s*밖|퇴근\s*후|쉬는\s*날|여가", "취미"),

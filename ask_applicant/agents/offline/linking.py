@@ -9,7 +9,9 @@ the same thing: "Kubernetes" and "쿠버네티스" are both k-b-n-t-s, "Tidewate
 and "타이드워터 로지스틱스" both t-d-t r-j-s-t-k-s. An English s between voiced sounds
 may be a z (observability is 옵저버빌리티, but database is 데이터베이스), and so may a
 final s after a voiced sound (Games is 게임즈), so a Latin name also has a voiced
-skeleton, which links as well; an n before a k is sounded ng (Bank is 뱅크). A long
+skeleton, which links as well; an n before a k is sounded ng (Bank is 뱅크), a gh
+after i is silent (Brightwater is 브라이트워터), -tion is 션 and a final ts is 츠
+(Automation Payments is 오토메이션 페이먼츠). A long
 Hangul name may be a romanised brand and a Korean noun written as one word
 (푸른손해보험 is Pureun Insurance): its leading part names it too.
 """
@@ -85,6 +87,20 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     w = word.lower()
     # "sch" is an sk ("schema" is 스키마, "school" 스쿨).
     w = w.replace("sch", "sk")
+    # A gh after i is silent ("Brightwater" is 브라이트워터); "iron" is sounded 아이언;
+    # a t before "ure" is the ch of 퓨처 ("Accenture" is 액센츄어).
+    w = w.replace("igh", "i")
+    w = re.sub(r"^iron", "ion", w)
+    w = re.sub(r"t(?=ure)", "ch", w)
+    # A Greek ch is a k ("Technologies" is 테크놀로지스, "Chrome" 크롬); "-tion" is 션
+    # ("Automation" is 오토메이션); a final ts is the 츠 of 페이먼츠; a b before an
+    # s at the end is the final ㅂ of 랩스 ("Labs").
+    w = w.replace("tech", "tek").replace("chr", "kr").replace("mechan", "mekan")
+    w = re.sub(r"(?<!s)tion", "sion", w)
+    w = re.sub(r"t[sz]$", "ch", w)
+    w = re.sub(r"b(?=s$)", "p", w)
+    # A th before a consonant is a syllable of its own ("Northstar" is 노스스타).
+    w = re.sub(r"th(?=[bcdfgjklmnpqrstvxz])", "se", w)
     w = w.replace("ph", "f").replace("ck", "k").replace("sh", "s").replace("th", "s")
     # A "dge" is one sound, the j of 레저 ("Ledgerline" is 레저라인).
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
@@ -97,7 +113,7 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     # A non-rhotic r: written in English, silent in the Hangul spelling ("store", 스토어).
     if rhotic:
         return w
-    w = re.sub(r"r(?=e$)", "", w)
+    w = re.sub(r"r(?=es?$)", "", w)
     return re.sub(r"r(?![aeiouy])", "", w)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from agents import FunctionTool, Handoff, Tool
 
-from ask_applicant.agents.offline import composer
+from ask_applicant.agents.offline import career_change, composer
 from ask_applicant.agents.offline.answering import answer
 from ask_applicant.agents.offline.arguments import fill
 from ask_applicant.agents.offline.choices import Choices
@@ -59,6 +59,8 @@ _WHERE_BASED = re.compile(
 # Words of a skill question besides the skill: "experience with X", "one of her tools".
 _EXPERIENCE = frozenset(terms("experience skill"))
 _CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
+# A move between fields is read off the work history's titles.
+_WORK_TOPIC = "work history companies positions dates"
 _SKILL_TOPIC = tuple(terms("skill technology"))
 
 
@@ -256,6 +258,10 @@ class Planner:
             # "Would she move to Munich for the right role?": a working condition is the
             # career area's, whatever else its words match ("role" of a project).
             winner = router.route(Query.of(_CONDITIONS_TOPIC)) or winner
+        elif routable and career_change.asked(question.text) is not None:
+            # "Was she a designer before she became a developer?": the work history's
+            # titles answer, whatever skill the fields' words also name.
+            winner = router.route(Query.of(_WORK_TOPIC)) or winner
         if winner is None and routable:
             winner = fallback_area(router, question.query, question.text)
         if winner is not None and transcript.handoff_count < MAX_HANDOFFS_PER_TURN:

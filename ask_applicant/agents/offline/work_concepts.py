@@ -62,5 +62,17 @@ WORK_CONCEPTS: Mapping[str, str] = {
     "연구소": "research lab institute",
     "재단": "foundation",
     "직책": "work role position",
+    # A move between fields: "the jump from engineering into product", "개발자로 전향".
+    "career change": "work experience",
+    "transition": "work experience",
+    "switch": "work experience",
+    "jump": "work experience",
+    "pivot": "work experience",
+    "전향": "work experience",
+    "전직": "work experience",
+    "promoted": "work role",
+    "promotion": "work role",
+    "승진": "work role",
+    "진급": "work role",
     "직함": "work role title position",
 }

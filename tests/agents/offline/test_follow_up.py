@@ -150,3 +150,11 @@ def test_there_after_an_answer_telling_one_job_is_that_job() -> None:
     )
     found = resolve("거기서 얼마나 일했어요?", [first])
     assert found is not None and found.text.endswith('"Northgate Hosting"')
+
+
+def test_that_as_a_pronoun_at_the_end_leans_on_the_previous_topic() -> None:
+    previous = _turn("When did she start working as a technical writer?", ("get_work_history", {}))
+    follow_up = resolve("So how many years is that in total?", [previous])
+    assert follow_up is not None and follow_up.kind == "anaphor"
+    assert follow_up.text == "So how many years is that in total? start technical writer"
+    assert resolve("Is that a remote role at Kakao?", [previous]) is None
