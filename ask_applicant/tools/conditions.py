@@ -46,6 +46,11 @@ def _cue(*phrases: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+_JOB_BEGAN = re.compile(
+    r"(회사|직장|에서)\s*(의\s*)?입사|입사\s*(했|한|하셨)|\bstart\s+date\s+(at|with|in)\b"
+    r"|\b(current|present|previous|last|first)\s+(job|role|company|employer)\b",
+    re.IGNORECASE,
+)
 # fmt: off
 TOPICS: tuple[Topic, ...] = (
     # Notice first: "언제부터 출근할 수 있어요?" asks when, not whether in the office.
@@ -56,7 +61,9 @@ TOPICS: tuple[Topic, ...] = (
         {
             "notice": _cue(
                 "notice period", "notice", "start date", "available to start", "can start",
-                "start immediately", "available from", "how soon", "입사 가능", "입사 시기",
+                "start immediately", "available from", "how soon", "can he start",
+                "can she start", "can they start", "could he start", "could she start",
+                "can you start", "입사 가능", "입사 시기",
                 "입사일", "합류 가능", "근무 시작", "퇴사 통보", "노티스", "언제부터 출근",
                 "출근 가능",
             ),
@@ -152,8 +159,16 @@ def topic(key: str) -> Topic:
 
 
 def asked(question: str) -> Topic | None:
-    """The working condition a question asks about, if any (the first that it names)."""
-    return next((each for each in TOPICS if each.cues(question)), None)
+    """The working condition a question asks about, if any (the first that it names).
+
+    The day a job began is no notice period: "현재 회사 입사일이 언제예요?" and "his start
+    date at Kakao" ask when he joined, not when he could start.
+    """
+    began = _JOB_BEGAN.search(question)
+    return next(
+        (each for each in TOPICS if each.cues(question) and not (began and each.key == "notice")),
+        None,
+    )
 
 
 def sentences(resume: Mapping[str, Any]) -> Iterator[Fact]:

@@ -322,3 +322,13 @@ def test_a_field_counts_the_jobs_named_by_what_their_people_do(make_profile: Mak
     assert [fact.source for fact in qa.facts[1:]] == ["work[0]", "work[1]"]
     embedded = years_of_experience(profile, skill="embedded", today=TODAY)
     assert [fact.source for fact in embedded.facts[1:]] == ["work[2]"]
+
+
+def test_the_day_a_job_began_is_no_notice_period() -> None:
+    from ask_applicant.tools.conditions import asked
+
+    for question in ["현재 회사 입사일이 언제예요?", "What was his start date at Quellwerk?"]:
+        assert asked(question) is None, question
+    for question in ["입사일은 언제 가능해요?", "When can he start?", "What's his notice period?"]:
+        topic = asked(question)
+        assert topic is not None and topic.key == "notice", question

@@ -37,7 +37,11 @@ _KO_DURATION = re.compile(
     r"얼마(나|동안)\s*(있|일|근무|다니|다녔|재직|됐|되었|했|하셨|계셨)|몇\s*(년|개월)(?!\s*(도|에))"
     r"|기간|연차|경력이?\s*얼마"
 )
-_EN_WHEN = re.compile(r"^\W*(when|what year|since when|until when)\b|\bsince when\b", re.I)
+_EN_WHEN = re.compile(
+    r"^\W*(when|what year|since when|until when)\b|\bsince when\b"
+    r"|^\W*what\s+(was|is|were)\s+\w+\s+(start|end|leaving|joining)\s+date\b",
+    re.I,
+)
 _KO_WHEN = re.compile(r"언제|몇\s*년(도|에)")
 _EN_WHERE = re.compile(r"^\W*where\b|\bwhat city\b|\bwhich city\b|\bbased\b", re.I)
 _KO_WHERE = re.compile(r"어디|어느\s*(도시|지역|나라)")

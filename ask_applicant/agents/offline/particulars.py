@@ -16,6 +16,7 @@ from ask_applicant.agents.offline import entry, periods
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.spans import QuestionSpans
 from ask_applicant.agents.offline.support import field, supports
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.wording import join, not_mentioned
@@ -38,7 +39,13 @@ _IN_TOTAL = re.compile(
 )
 # The basics fields that are public ways to reach the applicant, in the order given.
 CHANNELS = ("basics.email", "basics.url", "basics.website", "basics.profiles")
-_EXPERIENCE_WORDS = frozenset(terms("experience experienced career years year 경력 경험 연차"))
+# Words that leave "experience" meaning the whole career ("professional experience").
+_EXPERIENCE_WORDS = frozenset(
+    terms(
+        "experience experienced career years year professional professionally work working "
+        "industry full-time paid 경력 경험 연차 실무 사회 직장"
+    )
+)
 
 
 def no_end(fact: Fact, *, korean: bool) -> str:
@@ -87,7 +94,13 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
     found = next((m for note in evidence.notes if (m := _JOBS_TOTAL.search(note))), None)
     if found is None:
         return None
-    named = [term for term in subject if term not in _EXPERIENCE_WORDS]
+    # The question's own words, not its syllable pairs ("력이" of "경력이").
+    named = [
+        word
+        for word in QuestionSpans(question).content
+        if not set(terms(word)) <= _EXPERIENCE_WORDS
+        and set(terms(word)) & set(subject)
+    ]
     return found["years"] if _IN_TOTAL.search(question) or not named else None
 
 

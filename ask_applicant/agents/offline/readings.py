@@ -123,7 +123,7 @@ _READINGS = (
         "work history date company",
     ),
     _reading(
-        r"입사\s*(가|이)?\s*(가능|시기|날짜|일)|언제\s*부터\s*(일|근무|출근)",
+        r"(?<!회사 )(?<!직장 )입사\s*(가|이)?\s*(가능|시기|날짜|일)|언제\s*부터\s*(일|근무|출근)",
         "start availability faq",
     ),
     # The asker's own opening: "we are hiring", "our team needs", "저희는 ... 찾고 있습니다".

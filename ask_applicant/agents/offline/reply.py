@@ -102,6 +102,10 @@ def compose(
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
     named_entry = one = entry.named(evidence.facts, question, subject)
+    # "How long has he been at his current company?": the job going on now is named.
+    now_job = selection.current_job(question, evidence.facts) if not one else []
+    if intent in (Intent.WHEN, Intent.DURATION):
+        named_entry = one = one or now_job
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
     relative = selection.relative(question)
@@ -171,7 +175,7 @@ def compose(
     width, total = _BUDGET[intent]
     focus = [*subject, *concept_terms(question)]
     lead = ""
-    ongoing = [fact for fact in evidence.facts if periods.ongoing(fact)]
+    ongoing = selection.ongoing(question, evidence.facts)
     if intent is Intent.YES_NO and ongoing and not backing:
         if about_now(question) or particulars.asks_kind(question):
             # "Is she currently employed?", "정규직이에요?": the job going on now says.
@@ -241,6 +245,7 @@ def compose(
         intent is Intent.DURATION
         # "아이언바크 마이닝에는 다 합쳐서 몇 년?" totals the employer named, not the career.
         and not periods.named_entries(evidence.facts, question, subject)
+        and not now_job
         and (career := particulars.career_total(evidence, question, subject))
     ):
         # "How many years of experience in total?": every job, overlaps counted once.

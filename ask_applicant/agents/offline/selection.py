@@ -32,6 +32,12 @@ ACHIEVED = re.compile(
 )
 _HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
 _FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
+_VOLUNTEER = re.compile(r"volunt|봉사", re.I)
+_CURRENT_JOB = re.compile(
+    r"\b(current|present)\s+(job|role|position|company|employer|workplace|title|team)\b"
+    r"|(지금|현재|요즘)\s*(다니는|재직\s*중인|근무\s*중인|일하는|다니시는)?\s*(회사|직장)",
+    re.I,
+)
 RECENT = re.compile(r"\b(most recent(ly)?|latest|newest|last)\b|최근|마지막|가장 늦", re.I)
 
 
@@ -63,6 +69,22 @@ def strongest(facts: Sequence[Fact]) -> list[Fact]:
     return [fact for rank, fact in ranked if rank == best] if len(ranked) > 1 else []
 
 
+def ongoing(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """The entries going on now: the jobs, when there is one, unless the question asks
+    about volunteering (a volunteer role held today is not "his current job")."""
+    now = [fact for fact in facts if periods.ongoing(fact)]
+    jobs = [fact for fact in now if field(fact.source) == "work"]
+    return now if _VOLUNTEER.search(question) else (jobs or now)
+
+
+def current_job(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """For "How long has he been at his current company?": the jobs going on now; []
+    when the question does not name the current job."""
+    if not _CURRENT_JOB.search(question):
+        return []
+    return [fact for fact in facts if periods.ongoing(fact) and field(fact.source) == "work"]
+
+
 def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
     """For "before X" / "after X": the dated entry just before or after the one named."""
     after = bool(_AFTER.search(question))
@@ -82,7 +104,12 @@ def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> 
     else:
         named = max(dated, key=lambda fact: touched(fact.text, question, terms(question)))
     left_out = {fact.source for fact in group} | {named.source}
-    others = [f for f in facts if periods.start(f) and f.source not in left_out]
+    # The job before a job, not a volunteer role that began in between.
+    others = [
+        f
+        for f in facts
+        if periods.start(f) and f.source not in left_out and field(f.source) == field(named.source)
+    ]
     if after:
         later = [f for f in others if periods.start(f) > periods.start(named)]
         return min(later, key=periods.start, default=None)

@@ -35,6 +35,10 @@ _VERB_ENDINGS = (
     "했습니다 하세요 할까요 한 된 되나요 됐나요"
 ).split()
 
+# A verb closing the question in a polite past or honorific form ("되셨어요",
+# "옮기셨나요", "하셨습니까"): what is asked is said before it.
+_PREDICATE = re.compile(r"(셨|었|았|였|했|됐|되)\w*(요|까|니다|죠)$")
+
 _GENERIC_EN = frozenset(
     """
     what which who whom whose when where why how tell me about describe explain give show
@@ -176,7 +180,9 @@ class QuestionSpans:
         if lowered in _GENERIC_EN:
             return True
         if re.match(r"[\uac00-\ud7a3]", word) and (
-            word.startswith(_GENERIC_KO_PREFIXES) or strip_particle(word) in _GENERIC_KO_WHOLE
+            word.startswith(_GENERIC_KO_PREFIXES)
+            or strip_particle(word) in _GENERIC_KO_WHOLE
+            or _PREDICATE.search(word)
         ):
             return True
         word_terms, concepts = _word_terms(word)

@@ -585,3 +585,40 @@ def test_whether_code_is_public_is_answered_by_the_entry_on_a_code_host_first() 
         ]
     )
     assert shaped(projects, "Is any of his code public?").startswith("Yes. rowcrop_nav")
+
+
+WITH_VOLUNTEERING = Evidence(
+    facts=[
+        *JOBS.facts,
+        Fact("volunteer[0]", "Mentor at Code Club (2023-01 – present) Teaches Scratch."),
+    ],
+    notes=["Jobs cover about 10.0 years in total, overlaps counted once."],
+)
+
+
+def test_the_current_job_is_a_job_not_a_volunteer_role_held_today() -> None:
+    text = shaped(WITH_VOLUNTEERING, "What's his current job title?")
+    assert text.startswith("CTO at 바람물류") and "Code Club" not in text
+    assert "Code Club" in shaped(WITH_VOLUNTEERING, "Does he volunteer anywhere now?")
+
+
+def test_time_at_the_current_company_is_the_current_job_not_the_career() -> None:
+    text = shaped(WITH_VOLUNTEERING, "How long has he been at his current company?")
+    assert text.startswith("About 5 years and 9 months (2021-03 – present).")
+    korean = shaped(WITH_VOLUNTEERING, "지금 다니는 회사에서 얼마나 일했어요?", korean=True)
+    assert korean.startswith("5년 9개월입니다 (2021년 3월 – 현재).")
+    assert shaped(WITH_VOLUNTEERING, "When did he join his current employer?").startswith(
+        "2021-03 – present."
+    )
+
+
+def test_the_job_before_the_current_one_is_a_job_not_a_volunteer_role() -> None:
+    text = shaped(WITH_VOLUNTEERING, "What did he do before his current job?")
+    assert text.startswith("백엔드 개발자 at 네이버 (2016-07 – 2021-02).")
+
+
+def test_a_korean_question_naming_only_experience_asks_for_the_whole_career() -> None:
+    for question in ["경력이 몇 년이에요?", "경력 몇 년 되셨어요?", "실무 경력이 몇 년이에요?"]:
+        assert shaped(WITH_VOLUNTEERING, question, korean=True).startswith("총 약 10.0년"), question
+    english = shaped(WITH_VOLUNTEERING, "How many years of professional experience does he have?")
+    assert english.startswith("About 10.0 years in total.")

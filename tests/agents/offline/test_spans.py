@@ -27,6 +27,9 @@ def test_question_framing_is_not_content() -> None:
     assert spans.content == ["Kafka"]
     korean = QuestionSpans("카프카를 얼마나 오래 사용했는지 알려주세요")
     assert korean.content[0] == "카프카"
+    # A closing verb in a polite past or honorific form is no subject.
+    assert QuestionSpans("경력 몇 년 되셨어요?").content == []
+    assert QuestionSpans("라이트하우스에서 뭐 하셨어요?").content == ["라이트하우스"]
 
 
 def test_a_name_that_starts_like_a_framing_word_is_content() -> None:
