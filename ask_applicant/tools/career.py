@@ -26,6 +26,8 @@ _SKILL_SPLIT = re.compile(r"\s*(?:/|&|,|\(|\)|·)\s*")
 # A name in the other script links on a consonant skeleton this long ("dbps" for DevOps);
 # shorter ones ("Go", "AI") would match unrelated words.
 _SHORTEST_LINK = 3
+# The jobs and projects a job-fit line names at most.
+_MAX_NAMED = 3
 # A break between jobs shorter than this is a move, not a gap.
 _GAP_DAYS = 31
 
@@ -242,12 +244,10 @@ def assess_job_fit(
         if found:
             spans = [span for _, _, span in _skill_spans(profile, term, day)[0]]
             tenure = f" About {years(spans)} years in dated jobs/projects." if spans else ""
-            where = _entries_named(profile, found)
+            # Where, by name ("Haneul Pay, Settlement Pipeline"), else by source.
+            where = _entries_named(profile, found) or f"shown in {', '.join(found[:6])}"
             matched.append(
-                Fact(
-                    source=", ".join(found[:6]),
-                    text=f"Matched: {term} — shown in {', '.join(found[:6])}.{where}{tenure}",
-                )
+                Fact(source=", ".join(found[:6]), text=f"Matched: {term} — {where}.{tenure}")
             )
         else:
             missing.append(
@@ -265,29 +265,19 @@ def assess_job_fit(
 
 
 def _entries_named(profile: Profile, sources: list[str]) -> str:
-    """The jobs and projects among the sources, by name: a recruiter asking whether the
-    applicant fits wants to hear where ("Jobs: Marumarket (Senior ML Engineer)."), not
-    which list index."""
+    """The jobs' employers and the projects among the sources, by name ("Haneul Pay,
+    Settlement Pipeline"): a recruiter asking whether the applicant fits wants to hear
+    where, not which list index; "" when none is a named job or project."""
     public = profile.public_resume()
-    jobs, projects = [], []
+    names: list[str] = []
     for source in sources:
         section, _, rest = source.partition("[")
         index = int(rest.rstrip("]")) if rest.rstrip("]").isdigit() else -1
-        entries = public.get(section, [])
+        entries = public.get(section, []) if section in ("work", "projects") else []
         entry = entries[index] if 0 <= index < len(entries) else None
-        if not isinstance(entry, dict):
-            continue
-        if section == "work" and entry.get("name"):
-            role = f" ({entry['position']})" if entry.get("position") else ""
-            jobs.append(f"{entry['name']}{role}")
-        elif section == "projects" and entry.get("name"):
-            projects.append(str(entry["name"]))
-    named = ""
-    if jobs:
-        named += f" Jobs: {'; '.join(jobs)}."
-    if projects:
-        named += f" Projects: {'; '.join(projects)}."
-    return named
+        if isinstance(entry, dict) and entry.get("name") and entry["name"] not in names:
+            names.append(str(entry["name"]))
+    return ", ".join(names[:_MAX_NAMED])
 
 
 def ask_faq(profile: Profile, *, question: str) -> ToolResult:

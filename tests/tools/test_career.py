@@ -292,10 +292,23 @@ def test_two_titles_at_one_employer_are_noted_as_a_role_change(make_profile: Mak
     )
 
 
-def test_job_fit_names_the_jobs_and_projects_that_show_a_skill(sample: Profile) -> None:
+def test_job_fit_names_the_jobs_and_projects_that_show_a_skill(
+    sample: Profile, make_profile: MakeProfile
+) -> None:
     result = assess_job_fit(sample, job_description="Kafka", today=TODAY)
-    assert "Jobs: Haneul Pay (하늘페이) (Senior Backend Engineer)." in result.facts[0].text
-    assert "Projects: Settlement Pipeline." in result.facts[0].text
+    assert result.facts[0].text.startswith(
+        "Matched: Kafka — Haneul Pay (하늘페이), Settlement Pipeline. About 2.9 years"
+    )
+    assert result.facts[0].source == "work[0], publications[1], skills[3], projects[1]"
+    # Shown only in the summary and the skills: the sources say where.
+    summary = make_profile(
+        {"basics": {"summary": "I write Go."}, "skills": [{"name": "Go", "keywords": ["gRPC"]}]}
+    )
+    other = assess_job_fit(summary, job_description="Go and gRPC", today=TODAY)
+    assert [fact.text for fact in other.facts] == [
+        "Matched: Go — shown in basics.summary, skills[0].",
+        "Matched: gRPC — shown in skills[0].",
+    ]
 
 
 def test_a_field_counts_the_jobs_named_by_what_their_people_do(make_profile: MakeProfile) -> None:

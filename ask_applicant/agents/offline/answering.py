@@ -99,6 +99,12 @@ def answer(
         return Reply(told)
     thing = None
     if evidence.empty:
+        absent = wording.section_absent(
+            evidence.notes, korean=question.korean, answer_no=intent is Intent.YES_NO
+        )
+        if absent is not None:
+            # "Did she win any awards?" of a resume without awards: it lists none.
+            return Reply(absent)
         undated = undated_sources(evidence.notes)
         if undated:
             # Listed without dates: known (yes), but no years to count; no other tool

@@ -18,6 +18,7 @@ from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
+_SLUG = re.compile(r"slug: [^;)]+(?:; )?")
 MAX_FACT_CHARS = 500
 # A listing stops before this many characters: an answer, not a section dump.
 MAX_ANSWER_CHARS = 1_500
@@ -74,7 +75,8 @@ def answer(
     for fact in facts:
         # "Which companies?": one line per job, its heading and period, not its story.
         told = entry.headline(fact.text) if _listed_entry(fact, intent, question) else ""
-        text = told or fact.text
+        # A project's slug is the tools' handle for it, not something a recruiter reads.
+        text = _SLUG.sub("", told or fact.text).replace(" ()", "")
         text = render(text, fact.source) if korean else text
         # A fact that names its sources in its text (years of a skill) needs no citation.
         cited = "" if fact.source in fact.text else f" ({fact.source})"
@@ -82,6 +84,9 @@ def answer(
         if lines and sum(len(each) + 1 for each in lines) + len(line) > MAX_ANSWER_CHARS:
             break
         lines.append(line)
+    if len(lines) == 2 and not notes:
+        # One fact is the answer itself, not a list under an opening.
+        return lines[1].removeprefix("- ")
     return "\n".join(lines)
 
 

@@ -27,6 +27,8 @@ _REWRITES = tuple(
         (r"수상\s*경력", "수상"),
         # Speaking at a conference is a talk, not a spoken language.
         (r"\b(spoken|spoke|speak|speaking|speaks|presented|present)\s+at\b", "gave talks at"),
+        # "Her side projects" are her projects: "side" names none of them.
+        (r"\b(side|personal|pet|hobby)[\s-]+projects?\b", "projects"),
         # A portfolio site is a website, not a project of the portfolio.
         (r"\b(portfolio|personal)\s+(web\s*)?(site|page)s?\b", "website"),
         (r"포트폴리오\s*(웹)?\s*(사이트|페이지)", "웹사이트"),

@@ -24,11 +24,10 @@ _LABELS = (
     (re.compile(r"\bslug:"), "식별자:"),
     # A job-fit assessment's lines: the sources as a citation ("basics.label" holds a dot).
     (
-        re.compile(r"^Matched: (.+?) — shown in (.+?)\.(?= About| Jobs:| Projects:|$)"),
+        re.compile(r"^Matched: (.+?) — shown in (.+?)\.(?= About|$)"),
         r"일치: \1 (\2).",
     ),
-    (re.compile(r" Jobs: "), " 경력: "),
-    (re.compile(r" Projects: "), " 프로젝트: "),
+    (re.compile(r"^Matched: (.+?) — "), r"일치: \1 — "),
     (
         re.compile(r" About ([\d.]+) years in dated jobs/projects\."),
         r" 날짜가 있는 경력·프로젝트 기준 약 \1년.",

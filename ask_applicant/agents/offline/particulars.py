@@ -98,8 +98,7 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
     named = [
         word
         for word in QuestionSpans(question).content
-        if not set(terms(word)) <= _EXPERIENCE_WORDS
-        and set(terms(word)) & set(subject)
+        if not set(terms(word)) <= _EXPERIENCE_WORDS and set(terms(word)) & set(subject)
     ]
     return found["years"] if _IN_TOTAL.search(question) or not named else None
 
@@ -134,7 +133,14 @@ def fit(lines: Sequence[Fact], *, korean: bool) -> str:
         lead = "Yes." if matched == len(lines) else ("Partly." if matched else "No.")
     ordered = sorted(lines, key=lambda fact: not fact.text.startswith("Matched:"))
     shown = [render(fact.text, fact.source) if korean else fact.text for fact in ordered]
-    return join(lead, shown)
+    # A line that names its jobs by name cites their sources after it.
+    cited = [
+        f"{text} ({fact.source})"
+        if fact.text.startswith("Matched:") and fact.source not in fact.text
+        else text
+        for text, fact in zip(shown, ordered, strict=True)
+    ]
+    return join(lead, cited)
 
 
 def grades(facts: Sequence[Fact], *, korean: bool) -> str:

@@ -19,7 +19,12 @@ from ask_applicant.agents.offline.terms import terms
 # A count or an amount, not a year ("15명", "18%", not "2021").
 NUMBER = re.compile(r"(?<![\d–-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d–-])")
 _AFTER = re.compile(r"\bafter\b|이후|다음에|다음엔|다음으로|그 다음|후에는", re.I)
-_BEFORE = re.compile(r"\b(before|previously|prior to)\b|이전에|전에|이전엔|직전", re.I)
+_BEFORE = re.compile(
+    r"\b(before|previously|prior to)\b|이전에|전에|이전엔|직전"
+    r"|\b(previous|prior|former|last)\s+(job|company|employer|role|position|workplace)\b"
+    r"|(이전|예전|전|직전)\s*(회사|직장|근무지|직무)",
+    re.I,
+)
 BEST = re.compile(
     r"\b(strongest|best|top)\b|주력|가장 (잘|자신)|제일 (잘|자신)|자신 있는|강한",
     re.I,
@@ -32,6 +37,11 @@ ACHIEVED = re.compile(
 )
 _HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
 _FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
+_PREVIOUS_JOB = re.compile(
+    r"\b(previous|prior|former|last)\s+(job|company|employer|role|position|workplace)\b"
+    r"|(이전|예전|전|직전)\s*(회사|직장|근무지|직무)",
+    re.I,
+)
 _VOLUNTEER = re.compile(r"volunt|봉사", re.I)
 _CURRENT_JOB = re.compile(
     r"\b(current|present)\s+(job|role|position|company|employer|workplace|title|team)\b"
@@ -78,11 +88,16 @@ def ongoing(question: str, facts: Sequence[Fact]) -> list[Fact]:
 
 
 def current_job(question: str, facts: Sequence[Fact]) -> list[Fact]:
-    """For "How long has he been at his current company?": the jobs going on now; []
-    when the question does not name the current job."""
-    if not _CURRENT_JOB.search(question):
-        return []
-    return [fact for fact in facts if periods.ongoing(fact) and field(fact.source) == "work"]
+    """For "How long has he been at his current company?": the jobs going on now; for
+    "How long was she at her previous company?" the job before them; [] when the
+    question names neither."""
+    if _CURRENT_JOB.search(question):
+        return [f for f in facts if periods.ongoing(f) and field(f.source) == "work"]
+    if _PREVIOUS_JOB.search(question):
+        jobs = [f for f in facts if field(f.source) == "work" and periods.start(f)]
+        previous = neighbour(question, [], jobs)
+        return [previous] if previous is not None else []
+    return []
 
 
 def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> Fact | None:
@@ -92,7 +107,7 @@ def neighbour(question: str, backing: Sequence[Fact], facts: Sequence[Fact]) -> 
         return None
     dated = [fact for fact in backing if periods.start(fact)]
     ongoing = [fact for fact in facts if periods.ongoing(fact) and field(fact.source) == "work"]
-    if about_now(question) and ongoing:
+    if (about_now(question) or not dated) and ongoing:
         # "Before her current job": the job going on now is the one named.
         dated = [max(ongoing, key=periods.start)]
     if not dated:

@@ -53,6 +53,7 @@ _GENERIC_EN = frozenset(
     got want like hear learn thanks hi hello hey s one ones
     production prod professionally professional hands-on real-world commercially
     roughly approximately about around exactly actually really bring brings
+    side pet personal
     """.split()
 )
 

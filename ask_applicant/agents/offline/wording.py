@@ -8,7 +8,7 @@ word with "…", and an answer made of a lead and one line or a list of lines, n
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from ask_applicant.agents.offline.terms import terms
 
@@ -58,6 +58,33 @@ def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
         if answer_no
         else (f"The profile does not mention {told}.")
     )
+
+
+# A section tool's note when the resume has no such section.
+_LISTS_NO = re.compile(r"^The (?:resume|profile) lists no (?P<what>[^.]+)\.")
+_SECTION_KO = {
+    "education": "학력",
+    "skills": "기술",
+    "certificates": "자격증",
+    "awards": "수상 경력",
+    "publications or talks": "출판물이나 발표",
+    "spoken languages": "외국어",
+    "jobs": "경력",
+    "projects": "프로젝트",
+}
+
+
+def section_absent(notes: Sequence[str], *, korean: bool, answer_no: bool) -> str | None:
+    """Say that the resume has no such section ("Did she win any awards?" of a resume
+    without awards), from the section tool's note; None when no note says so."""
+    found = next((m for note in notes if (m := _LISTS_NO.match(note))), None)
+    if found is None:
+        return None
+    what = found["what"]
+    if korean:
+        opening = "아니요, " if answer_no else ""
+        return f"{opening}프로필에 {_SECTION_KO.get(what, what)} 항목이 없습니다."
+    return f"No, the profile lists no {what}." if answer_no else f"The profile lists no {what}."
 
 
 def clip(text: str, limit: int) -> str:

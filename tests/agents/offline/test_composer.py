@@ -12,6 +12,12 @@ EVIDENCE = Evidence(
     notes=["About 4 years in total."],
 )
 NAMED = Voice(person="third_person", name="Kim Minji")
+TWO_JOBS = Evidence(
+    facts=[
+        Fact("work[0]", "Backend Engineer at Toss, 2021-03 – present"),
+        Fact("work[1]", "Intern at Naver, 2020-01 – 2020-06"),
+    ]
+)
 
 
 def test_first_person_answers_list_facts_with_sources() -> None:
@@ -27,16 +33,17 @@ def test_third_person_answers_name_the_applicant() -> None:
     assert composer.answer(EVIDENCE, NAMED, korean=False).startswith(
         "Here is what the profile says about Kim Minji:"
     )
-    assert composer.answer(EVIDENCE, NAMED, korean=True).startswith(
+    assert composer.answer(TWO_JOBS, NAMED, korean=True).startswith(
         "Kim Minji님의 프로필에 따르면:"
     )
 
 
 def test_korean_questions_get_a_korean_frame() -> None:
+    assert composer.answer(TWO_JOBS, Voice(), korean=True).startswith("제 프로필에 따르면:")
+    # The tool's English note and frames are not mixed into a Korean answer, and one
+    # fact is the answer itself, with no opening over it.
     text = composer.answer(EVIDENCE, Voice(), korean=True)
-    assert text.startswith("제 프로필에 따르면:")
-    # The tool's English note and frames are not mixed into a Korean answer.
-    assert "About 4 years" not in text and "참고" not in text
+    assert text == "Backend Engineer at Toss, 2021년 3월 – 현재 (work[0])"
 
 
 def test_without_facts_the_answer_says_plainly_that_the_profile_does_not_hold_it() -> None:
@@ -68,8 +75,8 @@ def test_an_area_without_a_description_is_named_by_its_agent() -> None:
 
 def test_a_long_fact_is_clipped_at_a_word_and_keeps_its_source() -> None:
     long = Evidence(facts=[Fact("projects/chat-service.md", "word " * 400)])
-    line = composer.answer(long, Voice(), korean=False).splitlines()[1]
-    assert line.endswith("word … (projects/chat-service.md)")
+    line = composer.answer(long, Voice(), korean=False)
+    assert line.startswith("word word") and line.endswith("word … (projects/chat-service.md)")
     assert len(line) < composer.MAX_FACT_CHARS + 40
 
 

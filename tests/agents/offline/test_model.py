@@ -167,15 +167,15 @@ async def test_the_answer_cites_the_facts_the_tool_returned(graph: Graph) -> Non
     ]
     assert handoffs == ["Career specialist"]
     assert tools[-1] == "get_work_history"
-    assert result.final_output.splitlines()[1] == (
-        "- Server Developer at Kakao, 2016-07 – 2021-02. "
+    assert result.final_output == (
+        "Server Developer at Kakao, 2016-07 – 2021-02. "
         "Ran the KakaoTalk chat server on Python and Redis. (work[1])"
     )
 
 
 async def test_third_person_voice_names_the_applicant() -> None:
     graph = build_graph(voice="third_person")
-    result = await Runner.run(graph.by_key["triage"], "학력이 어떻게 되나요?")
+    result = await Runner.run(graph.by_key["triage"], "자격증이 어떻게 되나요?")
     assert result.final_output.startswith("Kim Minji님의 프로필에 따르면:")
 
 

@@ -622,3 +622,10 @@ def test_a_korean_question_naming_only_experience_asks_for_the_whole_career() ->
         assert shaped(WITH_VOLUNTEERING, question, korean=True).startswith("총 약 10.0년"), question
     english = shaped(WITH_VOLUNTEERING, "How many years of professional experience does he have?")
     assert english.startswith("About 10.0 years in total.")
+
+
+def test_the_previous_company_is_the_job_before_the_current_one() -> None:
+    text = shaped(WITH_VOLUNTEERING, "How long did he work at his previous company?")
+    assert text.startswith("About 4 years and 8 months (2016-07 – 2021-02).")
+    korean = shaped(WITH_VOLUNTEERING, "이전 회사는 어디였어요?", korean=True)
+    assert korean.startswith("네이버 · 백엔드 개발자 (2016년 7월 – 2021년 2월).")
