@@ -6,10 +6,11 @@ the composer never states a fact of its own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Sequence
 
-from ask_applicant.agents.offline import entry, reply
+from ask_applicant.agents.offline import entry, particulars, reply
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.intent import Intent
 from ask_applicant.agents.offline.korean import render
@@ -18,7 +19,6 @@ from ask_applicant.agents.offline.terms import terms
 from ask_applicant.agents.offline.voice import Voice
 
 # A write-up section can run to pages; the answer quotes its start and cites the source.
-_SLUG = re.compile(r"slug: [^;)]+(?:; )?")
 MAX_FACT_CHARS = 500
 # A listing stops before this many characters: an answer, not a section dump.
 MAX_ANSWER_CHARS = 1_500
@@ -58,6 +58,10 @@ def answer(
     Returns:
         The answer text; a plain "the profile does not hold this" when there are no facts.
     """
+    # "What's her LinkedIn?": that network of the profile links, not every one.
+    evidence = dataclasses.replace(
+        evidence, facts=[particulars.networks_named(fact, question) for fact in evidence.facts]
+    )
     if intent is not None:
         shaped = reply.compose(evidence, question, intent, korean=korean, ignore=ignore)
         if shaped is not None:
@@ -75,8 +79,7 @@ def answer(
     for fact in facts:
         # "Which companies?": one line per job, its heading and period, not its story.
         told = entry.headline(fact.text) if _listed_entry(fact, intent, question) else ""
-        # A project's slug is the tools' handle for it, not something a recruiter reads.
-        text = _SLUG.sub("", told or fact.text).replace(" ()", "")
+        text = told or fact.text
         text = render(text, fact.source) if korean else text
         # A fact that names its sources in its text (years of a skill) needs no citation.
         cited = "" if fact.source in fact.text else f" ({fact.source})"

@@ -67,7 +67,8 @@ def told(fact: Fact, *, korean: bool) -> str:
     if period is None:
         return _cite(fact.text[:MAX_CHARS], fact, korean=korean)
     head = f"{fact.text[: period.end()].rstrip()}."
-    body = _SENTENCE.split(fact.text[period.end() :].strip())
+    # The project list joins heading and description with a dash: the period ends it.
+    body = _SENTENCE.split(fact.text[period.end() :].strip().removeprefix("— "))
     # A bilingual entry says it twice: an English answer keeps the English sentences,
     # unless the entry is written in Korean only.
     english = [sentence for sentence in body if not _korean_text(sentence)]

@@ -176,6 +176,9 @@ def _as_record(item: Any) -> Any:
     return {"source": item.get("source"), "text": ", ".join(fields)}
 
 
+_SLUG = re.compile(r"slug: [^;)]+(?:; )?")
+
+
 def _facts(items: list[Any], tool_name: str) -> list[Fact]:
     facts = []
     for item in items:
@@ -184,7 +187,9 @@ def _facts(items: list[Any], tool_name: str) -> list[Fact]:
             facts.append(
                 Fact(
                     source=source if isinstance(source, str) and source else tool_name,
-                    text=" ".join(item["text"].split()),
+                    # A project's slug is the tools' handle for it, not something a
+                    # recruiter reads ("kafka-lens (slug: kafka-lens; 2021-04 – present)").
+                    text=_SLUG.sub("", " ".join(item["text"].split())).replace(" ()", ""),
                 )
             )
         elif isinstance(item, str) and item.strip():

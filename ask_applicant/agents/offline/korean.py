@@ -21,7 +21,6 @@ _LABELS = (
     (re.compile(r"\bType:"), "유형:"),
     (re.compile(r"\bFor ([^.]+)\."), r"\1 프로젝트."),
     (re.compile(r"\bpresent\b"), "현재"),
-    (re.compile(r"\bslug:"), "식별자:"),
     # A job-fit assessment's lines: the sources as a citation ("basics.label" holds a dot).
     (
         re.compile(r"^Matched: (.+?) — shown in (.+?)\.(?= About|$)"),

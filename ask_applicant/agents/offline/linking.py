@@ -81,7 +81,7 @@ def _before_b(rest: str) -> bool:
     return (ord(following) - 0xAC00) // 588 == _INITIAL_JIEUT
 
 
-def _english(word: str, *, rhotic: bool = False) -> str:
+def _english(word: str, *, rhotic: bool = False, hard_g: bool = False) -> str:
     """English spelling conventions mapped to the sounds Hangul writes (`rhotic`: an r
     before a consonant sounded, as in German names: Kiezkarte is 키즈카르테)."""
     w = word.lower()
@@ -106,7 +106,8 @@ def _english(word: str, *, rhotic: bool = False) -> str:
     w = w.replace("dj", "j").replace("x", "ks").replace("q", "k")
     w = re.sub(r"dg(?=[eiy])", "j", w).replace("tch", "ch")
     w = re.sub(r"c(?=[eiy])", "s", w)
-    w = re.sub(r"g(?=[ei])", "j", w)
+    # A g before e or i is soft ("Gemini" is 제미나이) or hard ("GitHub" is 깃허브).
+    w = w if hard_g else re.sub(r"g(?=[ei])", "j", w)
     w = w.replace("ch", "C").replace("c", "k")
     # An n before a k is the ng Hangul writes with a final ㅇ ("Bank" is 뱅크).
     w = re.sub(r"n(?=k)", "ng", w)
@@ -149,6 +150,7 @@ def latin_skeletons(phrase: str) -> frozenset[str]:
         sounds = [_english(word) for word in spelt]
         voiced = "".join(_VOICED_S.sub("z", word) for word in sounds)
         found.update({_reduce("".join(sounds)), _reduce(_VOICED_S.sub("z", voiced))})
+        found.add(_reduce("".join(_english(word, hard_g=True) for word in spelt)))
     rhotic = "".join(_english(word, rhotic=True) for word in words)
     found.add(_reduce(rhotic))
     # German names sound their w as a v ("Quellwerk" is 퀠베르크, Volkswagen 폭스바겐).

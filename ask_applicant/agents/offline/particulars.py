@@ -16,6 +16,7 @@ from ask_applicant.agents.offline import entry, periods
 from ask_applicant.agents.offline.evidence import Evidence, Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.korean import render
+from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.spans import QuestionSpans
 from ask_applicant.agents.offline.support import field, supports
 from ask_applicant.agents.offline.terms import terms
@@ -101,6 +102,24 @@ def career_total(evidence: Evidence, question: str, subject: Sequence[str]) -> s
         if not set(terms(word)) <= _EXPERIENCE_WORDS and set(terms(word)) & set(subject)
     ]
     return found["years"] if _IN_TOTAL.search(question) or not named else None
+
+
+def networks_named(fact: Fact, question: str) -> Fact:
+    """The profile links fact cut to the networks the question names ("What's her
+    LinkedIn?", "깃허브 주소"), in either script; the fact as it is otherwise."""
+    if fact.source != "basics.profiles" or ": " not in fact.text:
+        return fact
+    label, links = fact.text.split(": ", 1)
+    parts = links.split("; ")
+    named = [
+        part
+        for part in parts
+        if part.split()
+        and (part.split()[0].casefold() in question.casefold() or linked(question, part.split()[0]))
+    ]
+    if not named or len(named) == len(parts):
+        return fact
+    return Fact(fact.source, f"{label}: {'; '.join(named)}")
 
 
 def channels(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from ask_applicant.agents.offline import entry, particulars, periods, selection
+from ask_applicant.agents.offline import counts, entry, particulars, periods, selection
 from ask_applicant.agents.offline.asked_names import asked_names, names_all
 from ask_applicant.agents.offline.concept_groups import groups_named
 from ask_applicant.agents.offline.evidence import Evidence, Fact
@@ -34,11 +34,7 @@ from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
 from ask_applicant.agents.offline.tenure import since
 from ask_applicant.agents.offline.terms import terms
-from ask_applicant.agents.offline.wording import (
-    clip,
-    join,
-    no_mention,
-)
+from ask_applicant.agents.offline.wording import clip, join, no_mention, no_number
 
 # Characters of resume text per fact, and facts per answer, for each shape.
 # (characters of one fact, characters of all): lists take short lines, up to the total.
@@ -98,6 +94,11 @@ def compose(
     """
     if evidence.empty:
         return None
+    counted = counts.asked(question) if intent is Intent.AMOUNT else None
+    told = counts.answer(evidence.facts, counted, korean=korean) if counted else None
+    if told is not None:
+        # "How many projects does she have?": the number, then which.
+        return told
     subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
@@ -113,6 +114,7 @@ def compose(
     # "Her first role at Maplewave?": the earliest of the entries named, if several are.
     one = one or selection.first(question, periods.named_entries(evidence.facts, question, subject))
     one = one or selection.first(question, evidence.facts)
+    one = one or selection.most_recent(question, evidence.facts)
     if intent in (Intent.DESCRIBE, Intent.CURRENT, Intent.WHERE) and not alone:
         alone = one if not relative else []
     if alone:
@@ -125,8 +127,10 @@ def compose(
     if particulars.GRADES.search(question) and educated:
         # "What was his GPA?": the score each degree gives, or that none gives one.
         return particulars.grades(evidence.facts, korean=korean)
-    won = selection.highlights(evidence.facts) if selection.ACHIEVED.search(question) else []
-    if won and intent in (Intent.DESCRIBE, Intent.LIST):
+    # "What did she achieve at her current company?": that job's highlights.
+    scope = named_entry or now_job or evidence.facts
+    won = selection.highlights(scope) if selection.ACHIEVED.search(question) else []
+    if won and intent in (Intent.DESCRIBE, Intent.LIST, Intent.CURRENT):
         # "Her biggest achievement?": the highlights the profile gives, numbers first.
         return join("", [f"{item} ({source})" for item, source in won])
     top = selection.strongest(evidence.facts) if selection.BEST.search(question) else []
@@ -292,8 +296,10 @@ def compose(
         if about_now(question) and ongoing:
             # "How many people at her current company?": the job going on now.
             backing = [fact for fact in backing if fact in ongoing] or ongoing
-        if not backing:
-            return None
+        if not any(selection.NUMBER.search(fact.text) for fact in backing):
+            # "How many people does she manage?" with no number given: say so, not the
+            # whole work history.
+            return no_number(korean=korean)
         # "How big is the team?": the fact that names it with a number.
         chosen = sorted(backing, key=lambda fact: not selection.NUMBER.search(fact.text))
     neighbour = selection.neighbour(question, backing, evidence.facts)

@@ -32,7 +32,8 @@ BEST = re.compile(
 _LEVELS = ("master", "expert", "advanced", "proficient", "intermediate", "beginner", "basic")
 _LEVEL = re.compile(r"\((?P<level>[^)]{2,30})\)")
 ACHIEVED = re.compile(
-    r"\b(achievements?|accomplishments?|proud|impressive|biggest (win|result))\b|성과|업적|자랑",
+    r"\b(achievements?|achieved?|accomplishments?|accomplished|proud|impressive"
+    r"|biggest (win|result)|key results|impact)\b|성과|업적|자랑",
     re.I,
 )
 _HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
@@ -139,6 +140,15 @@ def first(question: str, facts: Sequence[Fact]) -> list[Fact]:
     if len(dated) < 2 or not _FIRST.search(question):
         return []
     return [min(dated, key=earliest)]
+
+
+def most_recent(question: str, facts: Sequence[Fact]) -> list[Fact]:
+    """For "latest" / "most recent" / "최근": the entry that started last, when several
+    carry a start ("What was her latest project?" is one project, not the list)."""
+    dated = [fact for fact in facts if periods.start(fact)]
+    if len(dated) < 2 or not RECENT.search(question):
+        return []
+    return [max(dated, key=periods.start)]
 
 
 def earliest(fact: Fact) -> str:

@@ -39,6 +39,9 @@ _VERB_ENDINGS = (
 # "옮기셨나요", "하셨습니까"): what is asked is said before it.
 _PREDICATE = re.compile(r"(셨|었|았|였|했|됐|되)\w*(요|까|니다|죠)$")
 
+# A counter closing a count question ("몇 개예요?"): the thing counted is named before.
+_COUNTER = re.compile(r"^(개|곳|건|명|군데|번)(예요|이에요|인가요|입니까|이죠|요|야)?$")
+
 _GENERIC_EN = frozenset(
     """
     what which who whom whose when where why how tell me about describe explain give show
@@ -53,7 +56,7 @@ _GENERIC_EN = frozenset(
     got want like hear learn thanks hi hello hey s one ones
     production prod professionally professional hands-on real-world commercially
     roughly approximately about around exactly actually really bring brings
-    side pet personal
+    side pet personal recent latest newest oldest most first last tech stack
     """.split()
 )
 
@@ -68,7 +71,9 @@ _GENERIC_KO = (
     # What was made, and whether one took part ("뭘 만들었어요?", "나간 적 있어요?").
     "무얼 만들 만드 나간 나가 나갔 참가 참여 돼 "
     # Where a skill was used ("실무에서 써 봤어요?"), not the skill (see `practice`).
-    "실무 현업 프로덕션 상용 실서비스"
+    "실무 현업 프로덕션 상용 실서비스 "
+    # Which one: the latest, the first ("가장 최근 프로젝트", "제일 처음").
+    "가장 제일 최근 최신 처음"
 ).split()
 _GENERIC_KO_PREFIXES = tuple(_GENERIC_KO)
 # Framing words that start names too ("모두의여행" is a company, "해커톤" an event, "한빛"
@@ -181,7 +186,8 @@ class QuestionSpans:
         if lowered in _GENERIC_EN:
             return True
         if re.match(r"[\uac00-\ud7a3]", word) and (
-            word.startswith(_GENERIC_KO_PREFIXES)
+            _COUNTER.match(word)
+            or word.startswith(_GENERIC_KO_PREFIXES)
             or strip_particle(word) in _GENERIC_KO_WHOLE
             or _PREDICATE.search(word)
         ):

@@ -29,7 +29,20 @@ def no_mention(question: str, *, korean: bool, ignore: Collection[str] = ()) -> 
         for word in _LATIN_WORD.findall(question)
         if word.lower() not in _QUESTION_WORDS and not set(terms(word)) <= set(ignore)
     ]
-    return not_mentioned(" ".join(named[-3:]), korean=korean, answer_no=True)
+    return not_mentioned(_named_run(named[-3:]), korean=korean, answer_no=True)
+
+
+def _named_run(words: Sequence[str]) -> str:
+    """The words that name the thing: the longest run of capitalised words when there is
+    one ("app Play Store" names the Play Store, "based Europe" Europe), else all."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper() or not word[:1].isalpha():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    longest = max(runs, key=len)
+    return " ".join(longest or words)
 
 
 def named_thing(text: str) -> str:
@@ -37,7 +50,7 @@ def named_thing(text: str) -> str:
     "certifications"): the question's grammar words left out, unless nothing is left."""
     words = text.split()
     kept = [word for word in words if word.lower().strip("?.,!") not in _QUESTION_WORDS]
-    return " ".join(kept) or text
+    return _named_run(kept) or text
 
 
 def not_mentioned(thing: str, *, korean: bool, answer_no: bool) -> str:
@@ -87,6 +100,13 @@ def section_absent(notes: Sequence[str], *, korean: bool, answer_no: bool) -> st
     return f"No, the profile lists no {what}." if answer_no else f"The profile lists no {what}."
 
 
+def no_number(*, korean: bool) -> str:
+    """Say that the profile gives no number for what a "how many" question counts."""
+    if korean:
+        return "프로필에는 그 수가 나와 있지 않습니다."
+    return "The profile does not give that number."
+
+
 def clip(text: str, limit: int) -> str:
     """The text cut at a word within `limit`, marked "…" (a cut-off label goes too)."""
     if len(text) <= limit:
@@ -114,5 +134,6 @@ _QUESTION_WORDS = frozenset(
     "their him them know used use using ever any experience with in at worked work how "
     "about what a an the comfortable familiar speak speaks spoken write written coded "
     "programmed code tool tools one of language languages framework frameworks library "
-    "libraries stack".split()
+    "libraries stack consider considering willing open based interested want role roles "
+    "recent latest newest most tech".split()
 )

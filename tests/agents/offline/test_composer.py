@@ -103,3 +103,19 @@ def test_a_list_of_companies_names_each_job_by_heading_and_period() -> None:
         JOBS, Voice(), korean=False, question=question, intent=classify(question)
     )
     assert "Figma" in text  # what is listed is in the entries' text, so the text stays
+
+
+def test_a_question_naming_one_network_gets_that_link_only() -> None:
+    links = Evidence(
+        facts=[
+            Fact(
+                "basics.profiles",
+                "profiles: GitHub hcole https://github.com/hcole; LinkedIn hc https://linkedin.com/in/hc",
+            )
+        ]
+    )
+    assert composer.answer(links, Voice(), korean=False, question="What's her LinkedIn?") == (
+        "profiles: LinkedIn hc https://linkedin.com/in/hc (basics.profiles)"
+    )
+    korean = composer.answer(links, Voice(), korean=True, question="깃허브 주소 알려주세요")
+    assert korean == "프로필: GitHub hcole https://github.com/hcole (basics.profiles)"

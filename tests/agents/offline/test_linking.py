@@ -31,6 +31,7 @@ def test_hangul_is_romanised_syllable_by_syllable() -> None:
         ("Kelp Technologies", "켈프 테크놀로지스"),
         ("Tide Ventures", "타이드 벤처스"),
         ("Harbor Automation", "하버 오토메이션"),
+        ("GitHub", "깃허브"),
         ("Lighthouse", "라이트하우스"),
         ("Haneul Pay", "하늘페이"),
         # A th before a vowel is written ㅌ.

@@ -629,3 +629,36 @@ def test_the_previous_company_is_the_job_before_the_current_one() -> None:
     assert text.startswith("About 4 years and 8 months (2016-07 – 2021-02).")
     korean = shaped(WITH_VOLUNTEERING, "이전 회사는 어디였어요?", korean=True)
     assert korean.startswith("네이버 · 백엔드 개발자 (2016년 7월 – 2021년 2월).")
+
+
+def test_the_latest_entry_is_the_one_that_started_last() -> None:
+    projects = Evidence(
+        facts=[
+            Fact("projects[0]", "kafka-lens (2021-04 – present) — A lag dashboard."),
+            Fact("projects[1]", "Stock forecast (2023-03 – 2024-01) — A streaming pipeline."),
+        ]
+    )
+    text = shaped(projects, "What was her latest project?")
+    assert text == "Stock forecast (2023-03 – 2024-01). A streaming pipeline. (projects[1])"
+
+
+def test_achievements_at_the_current_company_are_that_jobs_highlights() -> None:
+    jobs = Evidence(
+        facts=[
+            Fact(
+                "work[0]", "Dev at Fernweh (2024-05 – present) App. Highlights: Cut start by 35%."
+            ),
+            Fact(
+                "work[1]",
+                "Teacher at Ashgrove (2016-09 – 2020-08) Physics. Highlights: Ran a club.",
+            ),
+        ]
+    )
+    assert shaped(jobs, "What did she achieve at her current company?") == (
+        "Cut start by 35% (work[0])"
+    )
+
+
+def test_a_count_with_no_number_in_the_profile_says_so() -> None:
+    text = shaped(JOBS, "How many people did he manage?")
+    assert text == "The profile does not give that number."

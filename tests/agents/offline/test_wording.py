@@ -15,3 +15,14 @@ def test_a_section_the_resume_lacks_is_said_to_be_missing_in_the_question_langua
         "The profile lists no projects."
     )
     assert section_absent(["Nothing matches."], korean=False, answer_no=True) is None
+
+
+def test_the_thing_not_mentioned_is_its_name_not_the_question_words() -> None:
+    from ask_applicant.agents.offline.wording import named_thing, no_mention, no_number
+
+    assert named_thing("app Play Store") == "Play Store"
+    assert named_thing("driving licence") == "driving licence"
+    assert no_mention("Is she based in Europe?", korean=False) == (
+        "No, the profile does not mention Europe."
+    )
+    assert no_number(korean=True) == "프로필에는 그 수가 나와 있지 않습니다."
