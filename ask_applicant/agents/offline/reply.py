@@ -95,10 +95,10 @@ def compose(
     if evidence.empty:
         return None
     counted = counts.asked(question) if intent is Intent.AMOUNT else None
-    told = counts.answer(evidence.facts, counted, korean=korean) if counted else None
-    if told is not None:
+    number = counts.answer(evidence.facts, counted, korean=korean) if counted else None
+    if number is not None:
         # "How many projects does she have?": the number, then which.
-        return told
+        return number
     subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
