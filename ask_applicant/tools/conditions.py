@@ -122,6 +122,19 @@ TOPICS: tuple[Topic, ...] = (
             ),
         },
     ),
+    # Before the goal: "희망 연봉" is a salary, not the role hoped for.
+    Topic(
+        "salary",
+        "salary expectations",
+        "희망 연봉",
+        {
+            "salary": _cue(
+                "salary", "salaries", "compensation", "pay expectations?", "pay range",
+                "expected pay", "day rate", "hourly rate", "연봉", "급여", "처우", "월급",
+                "시급", "보수",
+            ),
+        },
+    ),
     Topic(
         "goal",
         "the role I am looking for",

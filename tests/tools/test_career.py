@@ -342,6 +342,8 @@ def test_the_day_a_job_began_is_no_notice_period() -> None:
 
     for question in ["현재 회사 입사일이 언제예요?", "What was his start date at Quellwerk?"]:
         assert asked(question) is None, question
+    salary = asked("희망 연봉은 얼마예요?")
+    assert salary is not None and salary.key == "salary"
     for question in ["입사일은 언제 가능해요?", "When can he start?", "What's his notice period?"]:
         topic = asked(question)
         assert topic is not None and topic.key == "notice", question

@@ -10,7 +10,17 @@ tried.
 
 from __future__ import annotations
 
-from ask_applicant.agents.offline import career_change, composer, gaps, promotions, stance, wording
+import dataclasses
+
+from ask_applicant.agents.offline import (
+    career_change,
+    composer,
+    gaps,
+    promotions,
+    reasons,
+    stance,
+    wording,
+)
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.evidence import Evidence
 from ask_applicant.agents.offline.intent import Intent, classify
@@ -127,6 +137,20 @@ def answer(
         answer_no = intent is Intent.YES_NO
         absent = wording.named_thing(thing)
         return Reply(wording.not_mentioned(absent, korean=question.korean, answer_no=answer_no))
+    explained = reasons.giving(evidence.facts) if reasons.asked(question.text) else []
+    if explained:
+        # The prepared answer or the sentence that says why is the answer, not the jobs.
+        evidence = dataclasses.replace(evidence, facts=explained, notes=[])
+        intent = Intent.DESCRIBE
+    elif reasons.asked(question.text):
+        # "Why did she leave?": the jobs say what happened, not why; the prepared
+        # answers may, when not yet asked.
+        faq = next(
+            (t for t in toolbox.tools if t.name not in called and reasons.explaining(t)), None
+        )
+        if faq is not None:
+            return Call(faq.name, toolbox.arguments(faq, question.text))
+        return Reply(reasons.not_said(korean=question.korean))
     return Reply(
         composer.answer(
             evidence,

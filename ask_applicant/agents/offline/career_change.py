@@ -23,6 +23,7 @@ from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.korean import korean_date
+from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.periods import PERIOD
 from ask_applicant.agents.offline.terms import terms
 
@@ -42,7 +43,7 @@ _SHAPES = tuple(
         rf"(?:became|become|moved|switched|went|turned|got)\s+(?:in)?(?:to\s+)?{_ARTICLE}"
         rf"(?P<b>{_FIELD})(?=\s*(?:[?.,!]|$))",
         # "간호사에서 개발자로 언제 전향했어요?"
-        r"(?P<a>[\w]+?)(?:에서|하다가|였다가|이었다가)\s*(?:[\w]+\s+)??"
+        r"(?P<a>(?:[\w]+\s)?[\w]+?)(?:에서|하다가|였다가|이었다가)\s*(?:[\w]+\s+)??"
         r"(?P<b>[\w]+?)(?:으로|로)\s*(?:\S+\s+)?(?:전향|전환|전직|이직|넘어|옮|바꾸|바꿨|커리어)",
     )
 )
@@ -109,6 +110,9 @@ def _in_field(title: str, field: str) -> bool:
     wanted = {_root(term) for term in terms(field)} | set(concept_terms(field, korean=True))
     held = {_root(term) for term in terms(title)} | set(concept_terms(title, korean=True))
     if any(_same_root(one, other) for one in wanted for other in held):
+        return True
+    if linked(field, title):
+        # "비즈니스 분석가" and "Business Analyst": a name in the other script.
         return True
     # "PM" is a Product Manager, "QA" a QA engineer's field already by its word.
     words = [word[0].lower() for word in _WORD.findall(title)]

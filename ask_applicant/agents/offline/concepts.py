@@ -159,6 +159,7 @@ CONCEPTS: Mapping[str, str] = {
     "링크드인": "linkedin basics profile",
     "홈페이지": "website basics profile",
     "웹사이트": "website basics profile",
+    "링크": "link website",
     "연락": "contact basics",
     "이메일": "email contact basics",
     "메일": "email contact",

@@ -240,10 +240,11 @@ def _subject(turn: PastTurn, question: str) -> str:
                 and role in _SUBJECT_ROLES
             ):
                 found.append((_SUBJECT_ROLES.index(role), value.strip()))
-    if found:
-        return min(found)[1]
     told = _told_entry(turn.answer)
+    if found and not (told and min(found)[0] == _SUBJECT_ROLES.index(Role.QUERY)):
+        return min(found)[1]
     if told:
+        # A search's words name less than the one entry its answer told.
         # "Where did she work before Lakeshore?" answered with one job: "How long was
         # she there?" asks about that job, not the one the question named.
         return told

@@ -23,6 +23,10 @@ def test_the_fields_a_career_change_question_names_are_read_in_either_language()
         "developer",
     )
     assert career_change.asked("간호사에서 개발자로 언제 전향했어요?") == ("간호사", "개발자")
+    assert career_change.asked("비즈니스 분석가에서 개발자로 언제 전향했어요?") == (
+        "비즈니스 분석가",
+        "개발자",
+    )
     assert career_change.asked("When did you join Kakao?") is None
 
 

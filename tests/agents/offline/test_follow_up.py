@@ -158,3 +158,17 @@ def test_that_as_a_pronoun_at_the_end_leans_on_the_previous_topic() -> None:
     assert follow_up is not None and follow_up.kind == "anaphor"
     assert follow_up.text == "So how many years is that in total? start technical writer"
     assert resolve("Is that a remote role at Kakao?", [previous]) is None
+
+
+def test_after_a_search_that_told_one_entry_a_follow_up_leans_on_that_entry() -> None:
+    search = PastTurn(
+        "스트리트카 버디는 어떤 앱이에요?",
+        (
+            Exchange(
+                "c0", "search_projects", '{"query": "스트리트카 버디 앱"}', "{}", is_handoff=False
+            ),
+        ),
+        "Streetcar Buddy (2021-06-01 – present) iOS app. (projects[0])",
+    )
+    follow_up = resolve("그 앱 링크 있어요?", [search])
+    assert follow_up is not None and follow_up.text == '그 앱 링크 있어요? "Streetcar Buddy"'
