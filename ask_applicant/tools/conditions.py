@@ -93,7 +93,7 @@ TOPICS: tuple[Topic, ...] = (
             "relocation": _cue(
                 "relocate", "relocating", "relocation", "move to", "moving to", "move abroad",
                 "abroad", "overseas", "이주", "이사 가", "이사할", "이사를", "이사도", "해외",
-                "거주지 이전", "이전 가능",
+                "거주지 이전", "이전 가능", "이사 갈", "이사갈", "이사 가능",
             ),
         },
     ),

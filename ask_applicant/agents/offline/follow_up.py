@@ -60,7 +60,9 @@ _MAX_ELLIPSIS_WORDS = 3
 _MAX_BARE_WORDS = 2
 
 # A short question about time names no subject of its own; it asks about the last one.
-_ABOUT_TIME = re.compile(r"^\W*(when|since when|how long|until when)\b|언제|얼마나", re.I)
+_ABOUT_TIME = re.compile(
+    r"^\W*(when|since when|how long|until when|how many years)\b|언제|얼마나|몇\s*년", re.I
+)
 _SHORT_WORDS = 5
 # A Korean verb closing a question ("썼어요", "했나요", "만들었습니까").
 _PREDICATE = re.compile(r"(요|까|니|죠|냐|나|다)$")
@@ -116,6 +118,12 @@ class FollowUp:
     def judged_text(self) -> str:
         """The text to decide whether the question still belongs to the specialist."""
         return self.own if self.kind == "anaphor" else self.text
+
+    @property
+    def routed_text(self) -> str:
+        """The text to route by when it is handed back: its own words when it has some
+        ("Is it open to remote work?"), else the whole ("몇 년 썼어요?" about ROS)."""
+        return self.judged_text if QuestionSpans(self.own).content else self.text
 
 
 def resolve(question: str, history: Sequence[PastTurn]) -> FollowUp | None:

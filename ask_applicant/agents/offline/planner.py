@@ -158,15 +158,23 @@ class Planner:
         )
         text = transcript.question
         function_tools = [tool for tool in tools if isinstance(tool, FunctionTool)]
-        # A specialist that starts a turn answered the last one: a fragment continues it.
-        sticky = bool(function_tools) and transcript.handoff_count == 0
-        follow_up = resolve(text, transcript.history) if sticky else None
+        # A specialist that starts a turn answered the last one: a fragment continues it;
+        # so does one it handed the fragment to ("몇 년 썼어요?" after "ROS 써봤어요?" goes
+        # from the skills to the years of experience, still about ROS).
+        handed_back = transcript.handoff_count > 0 and bool(transcript.history)
+        sticky = bool(function_tools) and (transcript.handoff_count == 0 or handed_back)
+        # Triage, handed a fragment back, routes what it asks ("몇 년 썼어요?" about ROS).
+        follow_up = resolve(text, transcript.history) if sticky or handed_back else None
         if sticky and follow_up is None:
             # "Is the code public?" after a project: about that project, if it holds that.
             own = self._own_area(self._toolbox(function_tools, ignore))
             entries = self._names.get(own, ()) if own else ()
             follow_up = about_entry(text, transcript.history, entries)
         whole = follow_up.text if follow_up is not None else text
+        if follow_up is not None and not function_tools:
+            # Handed back, an anaphor is routed by its own words ("Is it open to remote
+            # work?"), one without words of its own by the subject it leans on.
+            whole = follow_up.routed_text
         query = Query.of(whole, ignore, spelt=self._in_latin(whole))
         yes_no = classify(whole) is Intent.YES_NO
         # Only skill-shaped words besides the name: "Does he write Rust?" (the skills),
@@ -318,10 +326,24 @@ class Planner:
         # Small talk ("thanks!", "what else can I ask?") is triage's to answer.
         small_talk = is_small_talk(question.text)
         follow_up = question.follow_up
-        if follow_up is not None and not small_talk:
+        own_words = follow_up.judged_text if follow_up is not None else question.text
+        conditions_home = (
+            router.route(Query.of(_CONDITIONS_TOPIC))
+            if own and conditions.asked(own_words) is not None
+            else None
+        )
+        if conditions_home is not None and conditions_home.key != own:
+            # "Is he open to remote work?" after a project: a working condition is the
+            # career area's, wherever the conversation was.
+            target: Area | None = conditions_home
+        elif follow_up is not None and not small_talk:
             # A follow-up stays unless what it asks clearly belongs elsewhere.
             judged = Query.of(follow_up.judged_text, question.ignore)
-            target = router.elsewhere(judged, own, bar=FOLLOW_UP_BAR) if own else None
+            # "몇 년 썼어요?" after "ROS 써봤어요?": years are counted by the work history's
+            # dates, so a duration leaves the skills as readily as a new question would.
+            during = classify(follow_up.judged_text) is Intent.DURATION
+            bar = 1.0 if during else FOLLOW_UP_BAR
+            target = router.elsewhere(judged, own, bar=bar) if own else None
             if target is None:
                 return None
         else:

@@ -37,7 +37,7 @@ _VERB_ENDINGS = (
 
 # A verb closing the question in a polite past or honorific form ("되셨어요",
 # "옮기셨나요", "하셨습니까"): what is asked is said before it.
-_PREDICATE = re.compile(r"(셨|었|았|였|했|됐|되)\w*(요|까|니다|죠)$")
+_PREDICATE = re.compile(r"(셨|었|았|였|했|됐|되|썼|봤|왔|갔|났|졌|줬)\w*(요|까|니다|죠)$")
 
 # A counter closing a count question ("몇 개예요?"): the thing counted is named before.
 _COUNTER = re.compile(r"^(개|곳|건|명|군데|번)(예요|이에요|인가요|입니까|이죠|요|야)?$")

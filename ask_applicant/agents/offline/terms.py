@@ -17,6 +17,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _IDENTIFIER_BREAK = re.compile(r"[_\W]+|(?<=[a-z0-9])(?=[A-Z])")
 _COMPOUND = re.compile(r"[._/-]")
+# A name with a version number glued on ("c++17", "python3", "html5").
+_VERSIONED = re.compile(r"^(?P<name>[a-z][a-z+#]*[a-z+#])\d{1,2}$")
 # What the tokenizer leaves of English contractions ("what's", "don't", "I'd").
 _CONTRACTION_TAILS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 
@@ -78,6 +80,10 @@ def terms(text: str, *, parts: bool = True) -> list[str]:
         token = raw[index]
         out.append(stem(token))
         index += 1
+        versioned = _VERSIONED.match(token) if parts else None
+        if versioned:
+            # "C++17" and "Python3" name C++ and Python too.
+            out.append(stem(versioned["name"]))
         if not _COMPOUND.search(token):
             continue
         pieces = [piece for piece in _COMPOUND.split(token) if piece]

@@ -73,3 +73,10 @@ def test_usage_counts_words_and_hangul_bigrams() -> None:
     assert count_tokens("one two three") == 3
     assert count_tokens("경력이") == 2
     assert count_tokens("") == 0
+
+
+def test_a_name_with_a_version_glued_on_names_the_bare_name_too() -> None:
+    from ask_applicant.agents.offline.terms import terms
+
+    assert terms("C++17 and Python3") == ["c++17", "c++", "python3", "python"]
+    assert terms("k8s") == ["k8s"]
