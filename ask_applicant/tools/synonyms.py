@@ -29,6 +29,7 @@ _GROUPS = (
     ("qa", "quality assurance", "testing", "tester", "test engineer", "test automation",
      "테스트 엔지니어", "테스트 자동화", "품질 보증"),
     ("embedded", "임베디드", "firmware", "펌웨어", "microcontroller", "마이크로컨트롤러"),
+    ("security", "보안", "정보보안", "정보보호", "infosec", "cybersecurity", "사이버보안"),
 )  # fmt: skip
 
 TECH_TERMS: tuple[str, ...] = tuple(group[0] for group in _GROUPS)

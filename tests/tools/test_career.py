@@ -347,3 +347,27 @@ def test_the_day_a_job_began_is_no_notice_period() -> None:
     for question in ["입사일은 언제 가능해요?", "When can he start?", "What's his notice period?"]:
         topic = asked(question)
         assert topic is not None and topic.key == "notice", question
+
+
+def test_security_years_count_the_jobs_written_in_korean(make_profile: MakeProfile) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {
+                    "name": "한결보안",
+                    "position": "모의해킹 컨설턴트",
+                    "startDate": "2017-03",
+                    "endDate": "2020-06",
+                },
+                {
+                    "name": "별빛소프트",
+                    "position": "보안관제 인턴",
+                    "startDate": "2016-07",
+                    "endDate": "2016-12",
+                },
+                {"name": "Kettle", "position": "Backend Developer", "startDate": "2020-07"},
+            ]
+        }
+    )
+    result = years_of_experience(profile, skill="security", today=TODAY)
+    assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]

@@ -51,6 +51,13 @@ _EN_CURRENT = re.compile(
     re.I,
 )
 _KO_CURRENT = re.compile(r"현재|지금|요즘|최근\s*(회사|직장|직책)")
+# "What's her job title?": a title asked in the present tense is today's.
+_TITLE_NOW = re.compile(
+    r"^\W*what(?:'s|\s+is)\s+(?:his|her|their|your|the\s+candidate's)\s+(?:job\s+)?"
+    r"(?:title|position|role)\s*\??\s*$"
+    r"|(?:직함|직책|직급|포지션)\s*(?:이|은|는)?\s*(?:뭐|무엇|어떻게)(?!.*(?:였|었))",
+    re.I,
+)
 _EN_YES_NO = re.compile(
     r"^\W*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I
 )
@@ -116,7 +123,7 @@ def classify(question: str) -> Intent:
     if _EN_AMOUNT.search(text) or _KO_AMOUNT.search(text):
         # "How many people at her current company?" counts, whatever the time.
         return Intent.AMOUNT
-    if _EN_CURRENT.search(text) or _KO_CURRENT.search(text):
+    if _EN_CURRENT.search(text) or _KO_CURRENT.search(text) or _TITLE_NOW.search(text):
         return Intent.CURRENT
     if _korean_yes_no(text):
         return Intent.YES_NO

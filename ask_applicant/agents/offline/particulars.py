@@ -122,6 +122,11 @@ def networks_named(fact: Fact, question: str) -> Fact:
     return Fact(fact.source, f"{label}: {'; '.join(named)}")
 
 
+# Networks a recruiter names for a link ("her GitHub?"), and words that ask for one.
+_NETWORKS = frozenset({"github", "linkedin", "gitlab", "twitter", "behance", "dribbble"})
+_LINKS = frozenset({"websit", "link", "homepag", "blog"})
+
+
 def channels(
     facts: Sequence[Fact], question: str, subject: Sequence[str], *, korean: bool
 ) -> str | None:
@@ -129,13 +134,20 @@ def channels(
     applicant ("What's the best way to reach her about an interview?"): the channel it
     names ("her email?") or all of them; None when the question asks something else or
     the facts hold no channel."""
-    if "contact" not in {*terms(question), *concept_terms(question)}:
+    words = {*terms(question), *concept_terms(question)}
+    networks = _NETWORKS & words
+    if "contact" not in words and not networks and not _LINKS & words:
         return None
     held = sorted(
         (fact for fact in facts if fact.source in CHANNELS),
         key=lambda fact: CHANNELS.index(fact.source),
     )
-    named = [fact for fact in held if supports(fact, question, subject)]
+    # "What's her GitHub?": the link of the network named, not the website beside it.
+    named = [
+        fact
+        for fact in held
+        if (networks & set(terms(fact.text)) if networks else supports(fact, question, subject))
+    ]
     shown = [
         f"{render(fact.text, fact.source) if korean else fact.text} ({fact.source})"
         for fact in named or held

@@ -104,9 +104,10 @@ def compose(
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]
     named_entry = one = entry.named(evidence.facts, question, subject)
     # "How long has he been at his current company?": the job going on now is named.
-    now_job = selection.current_job(question, evidence.facts) if not one else []
-    if intent in (Intent.WHEN, Intent.DURATION):
-        named_entry = one = one or now_job
+    now_job = selection.current_job(question, evidence.facts)
+    if intent in (Intent.WHEN, Intent.DURATION) and now_job:
+        # A name that merely sounds like a word of "current company" is not asked about.
+        named_entry = one = now_job
     # "What did she build at X?": the entry named, not every entry the verb matches;
     # "Where was her first job?": the earliest one.
     relative = selection.relative(question)
@@ -120,7 +121,7 @@ def compose(
     if alone:
         return "\n".join(entry.told(fact, korean=korean) for fact in alone)
     reach = particulars.channels(evidence.facts, question, subject, korean=korean)
-    if reach and intent is not Intent.AMOUNT:
+    if reach and intent not in (Intent.AMOUNT, Intent.YES_NO):
         # "How can I get in touch with her?": the email and links, not every basic.
         return reach
     educated = any(field(fact.source) == "education" for fact in evidence.facts)
@@ -260,7 +261,8 @@ def compose(
         dated = [fact for fact in [*one, *chosen] if _PERIOD.search(fact.text)]
         whole = periods.spanning(dated) if intent is Intent.DURATION else None
         parts = [fact for fact in dated if "," not in fact.source]
-        roles = periods.named_entries(parts, question, subject)
+        # The current job, when asked about, is the entry: no heading picks another.
+        roles = [] if now_job else periods.named_entries(parts, question, subject)
         if len(roles) == 1:
             dated = [*roles, *(fact for fact in dated if fact is not roles[0])]
             roles = []

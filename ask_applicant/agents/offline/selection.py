@@ -37,7 +37,12 @@ ACHIEVED = re.compile(
     re.I,
 )
 _HIGHLIGHTS = re.compile(r"Highlights: (?P<items>[^\n]+?)(?:\.(?:\s+URL:|\s*$)|$)")
-_FIRST = re.compile(r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래", re.I)
+_FIRST = re.compile(
+    r"\b(first|earliest|oldest)\b|첫|처음|최초|가장 오래"
+    r"|\b(start|started|begin|began)\s+(his|her|their|your|my)\s+career\b"
+    r"|(커리어|경력|사회생활)\S*\s*(\S+\s+)?(시작|첫)",
+    re.I,
+)
 _PREVIOUS_JOB = re.compile(
     r"\b(previous|prior|former|last)\s+(job|company|employer|role|position|workplace)\b"
     r"|(이전|예전|전|직전)\s*(회사|직장|근무지|직무)",

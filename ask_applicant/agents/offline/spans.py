@@ -57,6 +57,7 @@ _GENERIC_EN = frozenset(
     production prod professionally professional hands-on real-world commercially
     roughly approximately about around exactly actually really bring brings
     side pet personal recent latest newest oldest most first last tech stack
+    current present company employer
     """.split()
 )
 

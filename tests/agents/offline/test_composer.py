@@ -119,3 +119,18 @@ def test_a_question_naming_one_network_gets_that_link_only() -> None:
     )
     korean = composer.answer(links, Voice(), korean=True, question="깃허브 주소 알려주세요")
     assert korean == "프로필: GitHub hcole https://github.com/hcole (basics.profiles)"
+
+
+def test_a_network_named_is_answered_with_its_link_alone() -> None:
+    basics = Evidence(
+        facts=[
+            Fact("basics.url", "url: https://seojin.example.dev"),
+            Fact("basics.summary", "summary: A security engineer."),
+            Fact("basics.profiles", "profiles: GitHub ys https://github.com/ys"),
+        ]
+    )
+    question = "What's her GitHub?"
+    text = composer.answer(
+        basics, Voice(), korean=False, question=question, intent=classify(question)
+    )
+    assert text == "profiles: GitHub ys https://github.com/ys (basics.profiles)"

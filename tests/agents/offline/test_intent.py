@@ -16,6 +16,8 @@ from ask_applicant.agents.offline.intent import Intent, asks_for_several, classi
         ("그 회사에는 얼마나 다녔어요?", Intent.DURATION),
         ("When did he join the startup?", Intent.WHEN),
         ("What was his start date at Quellwerk?", Intent.WHEN),
+        ("What's her job title?", Intent.CURRENT),
+        ("직함이 뭐예요?", Intent.CURRENT),
         ("졸업은 언제 했어요?", Intent.WHEN),
         ("Where is the candidate located?", Intent.WHERE),
         ("요즘 다니는 직장은?", Intent.CURRENT),

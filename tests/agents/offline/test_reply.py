@@ -662,3 +662,8 @@ def test_achievements_at_the_current_company_are_that_jobs_highlights() -> None:
 def test_a_count_with_no_number_in_the_profile_says_so() -> None:
     text = shaped(JOBS, "How many people did he manage?")
     assert text == "The profile does not give that number."
+
+
+def test_the_start_of_a_career_is_the_earliest_job() -> None:
+    assert answer("When did he start his career?").startswith("2015-06 – 2015-12.")
+    assert answer("커리어는 언제 시작했어요?", korean=True).startswith("2015년 6월 – 2015년 12월")
