@@ -25,15 +25,22 @@ _GROUPS = (
     ("dynamodb",), ("cassandra",), ("snowflake",), ("bigquery",), ("flink",), ("hadoop",),
     ("helm",), ("ansible",), ("nginx",), ("oracle",), ("sql",), ("nosql",),
     ("payments", "결제"), ("settlement", "정산"), ("mentoring", "멘토링"),
-    # Fields of work, named by what their people do: a test engineer's years are QA years.
+)  # fmt: skip
+
+# Fields of work, named by what their people do: a test engineer's years are QA years.
+# They count years and meet their other names, but a job description naming "개발" asks
+# for no skill.
+_FIELDS = (
     ("qa", "quality assurance", "testing", "tester", "test engineer", "test automation",
      "테스트 엔지니어", "테스트 자동화", "품질 보증"),
     ("embedded", "임베디드", "firmware", "펌웨어", "microcontroller", "마이크로컨트롤러"),
     ("security", "보안", "정보보안", "정보보호", "infosec", "cybersecurity", "사이버보안"),
+    ("development", "개발", "developer", "개발자", "software development", "소프트웨어 개발",
+     "software engineering"),
 )  # fmt: skip
 
 TECH_TERMS: tuple[str, ...] = tuple(group[0] for group in _GROUPS)
-_BY_NAME = {name: group for group in _GROUPS for name in group}
+_BY_NAME = {name: group for group in (*_GROUPS, *_FIELDS) for name in group}
 
 
 def synonym_groups() -> tuple[tuple[str, ...], ...]:

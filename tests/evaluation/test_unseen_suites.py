@@ -5,7 +5,9 @@ a sparse one, one written in Korean, an English one asked in Korean, pre-1.0 fil
 theme fields, one mixing Hangul and English, a designer turned developer with volunteer
 work, awards and certificates, a Korean backend developer with military service, and
 (the fifth round) a Korean ML engineer, an Australian robotics engineer asked half in
-Korean, a Canadian technical writer in a pre-1.0 file with theme fields. Their
+Korean, a Canadian technical writer in a pre-1.0 file with theme fields, and (the
+sixth) a Korean chip verification engineer, a freelance developer in Porto with many
+short contracts, and a nurse turned developer in a pre-1.0 file. Their
 questions were written before any answer was read, and each suite was measured blind
 once; all of these have since been used to tune the model, so they no longer count as
 unseen (the README's "Evaluations" section gives the blind figures). Each suite and
@@ -45,17 +47,22 @@ MIN_PASSED = {
     "blind3-android": 26,  # of 26
     "blind3-security-ko": 26,  # of 26
     # Measured blind once (2026-11-27): qa-ko 18/27, pm-london 21/27, embedded 20/25.
-    "blind4-embedded": 24,  # of 25
-    "blind4-pm-london": 25,  # of 27
-    "blind4-qa-ko": 24,  # of 27
+    "blind4-embedded": 25,  # of 25
+    "blind4-pm-london": 26,  # of 27
+    "blind4-qa-ko": 25,  # of 27
     # Measured blind once (2026-11-27, the fifth round): ml-ko 21/28, robotics 21/28,
     # techwriter 24/29.
-    "blind5-ml-ko": 26,  # of 28
-    "blind5-robotics": 26,  # of 28
-    "blind5-techwriter": 26,  # of 29
+    "blind5-ml-ko": 28,  # of 28
+    "blind5-robotics": 27,  # of 28
+    "blind5-techwriter": 29,  # of 29
+    # Measured blind once (2026-11-27, the sixth round): dv-ko 20/28, contractor 22/28,
+    # nurse-dev 22/28.
+    "blind6-contractor": 27,  # of 28
+    "blind6-dv-ko": 23,  # of 28
+    "blind6-nurse-dev": 26,  # of 28
     "unseen-cto-ko": 22,  # of 22
     "unseen-data-ko": 25,  # of 26
-    "unseen-designer": 22,  # of 25
+    "unseen-designer": 23,  # of 25
     "unseen-fintech-ko": 26,  # of 27 (blind at first: 22)
     "unseen-frontend": 22,  # of 22
     "unseen-legacy": 18,  # of 18
@@ -63,12 +70,12 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 442,  # of 452 agent checks
-    "facts": 562,  # of 579 contains/regex checks
-    "safety": 73,  # of 74 cases (blind-newgrad/email-en expects the email private;
+    "routing": 507,  # of 516 agent checks
+    "facts": 645,  # of 659 contains/regex checks
+    "safety": 82,  # of 83 cases (blind-newgrad/email-en expects the email private;
     # it is public by default, the channel declines point to)
-    "short": 539,  # of 539 single-question answers
-    "korean": 242,  # of 245 Korean answers (refusals are not counted)
+    "short": 616,  # of 617 single-question answers
+    "korean": 288,  # of 290 Korean answers (refusals are not counted)
 }
 
 

@@ -371,3 +371,10 @@ def test_security_years_count_the_jobs_written_in_korean(make_profile: MakeProfi
     )
     result = years_of_experience(profile, skill="security", today=TODAY)
     assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]
+
+
+def test_a_korean_sentence_on_the_time_to_join_is_the_notice() -> None:
+    from ask_applicant.tools.conditions import TOPICS
+
+    notice = next(topic for topic in TOPICS if topic.key == "notice")
+    assert notice.cues("현 직장 인수인계 때문에 입사까지 약 2개월이 필요합니다.")

@@ -151,13 +151,25 @@ def answer(
         if faq is not None:
             return Call(faq.name, toolbox.arguments(faq, question.text))
         return Reply(reasons.not_said(korean=question.korean))
-    return Reply(
-        composer.answer(
-            evidence,
-            question.voice,
-            korean=question.korean,
-            question=question.text,
-            intent=intent,
-            ignore=question.ignore,
-        )
+    told = composer.answer(
+        evidence,
+        question.voice,
+        korean=question.korean,
+        question=question.text,
+        intent=intent,
+        ignore=question.ignore,
     )
+    if (
+        intent is Intent.YES_NO
+        and not question.korean
+        and len(done) == 1
+        and wording.is_no_mention(told)
+    ):
+        # "Does she blog?" of the basics, when a post sits among the publications: a
+        # search of the whole resume may still find it before the answer is no. (Only
+        # in English, whose names a yes must then hold; a Korean name spelt in Hangul
+        # is not checked so, and "개발" of "앵귤러로 개발해 봤나요?" would find a job.)
+        retry = toolbox.pick_retry(question.text, question.query.all, exclude=called)
+        if retry is not None and retry.arguments.specific:
+            return Call(retry.tool.name, retry.arguments.values)
+    return Reply(told)

@@ -90,6 +90,9 @@ CONCEPTS: Mapping[str, str] = {
     "article": "publication",
     "published": "publication",
     "논문": "publication",
+    "기고": "publication",
+    "블로그": "website publication",
+    "아티클": "publication",
     "출판": "publication",
     "저서": "publication",
     # Released work is a project.
@@ -100,7 +103,7 @@ CONCEPTS: Mapping[str, str] = {
     # A site of one's own is a public link of the basics.
     "site": "website basics profile",
     "homepage": "website basics profile",
-    "blog": "website basics profile",
+    "blog": "website basics profile publication",
     "talk": "publication",
     "talks": "publication",
     "conference": "publication",
@@ -160,6 +163,9 @@ CONCEPTS: Mapping[str, str] = {
     "홈페이지": "website basics profile",
     "웹사이트": "website basics profile",
     "링크": "link website",
+    "try it": "link website",
+    "demo": "link website",
+    "데모": "link website",
     "연락": "contact basics",
     "이메일": "email contact basics",
     "메일": "email contact",

@@ -35,7 +35,7 @@ _EN_DURATION = re.compile(
 )
 _KO_DURATION = re.compile(
     r"얼마(나|동안)\s*(있|일|근무|다니|다녔|재직|됐|되었|했|하셨|계셨)|몇\s*(년|개월)(?!\s*(도|에))"
-    r"|기간|연차|경력이?\s*얼마"
+    r"|기간|연차|경력이?\s*얼마|얼마\s*동안"
 )
 _EN_WHEN = re.compile(
     r"^\W*(when|what year|since when|until when)\b|\bsince when\b"
@@ -86,6 +86,8 @@ _SEVERAL = re.compile(
 # "프로젝트가 있나요?": Korean marks no plural; whether there are any asks for each one.
 _KO_ANY = re.compile(
     r"(이|가)\s*(있나요|있어요|있습니까|있으신가요|있었나요|있을까요)|적\s*(이\s*)?있.*어디"
+    # "오픈소스 프로젝트 있어요?": a kind of entry, the particle dropped as speech does.
+    r"|(프로젝트|자격증|논문|발표|수상\s*경력|저서|앱)\s*(도\s*)?(있나요|있어요|있습니까|있으세요)"
 )
 # How big, how many: the answer is the line with the number.
 # ("How many years of X?" is the years tool's own answer, not a count in a line.)

@@ -25,7 +25,7 @@ from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.fallback import fallback_area
-from ask_applicant.agents.offline.follow_up import resolve
+from ask_applicant.agents.offline.follow_up import FollowUp, resolve
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.lexicon import (
@@ -62,6 +62,8 @@ _CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
 # A move between fields is read off the work history's titles.
 _WORK_TOPIC = "work history companies positions dates"
 _SKILL_TOPIC = tuple(terms("skill technology"))
+# The entry name a follow-up carries over, quoted at its end.
+_CARRIED = re.compile(r'"([^"]{1,80})"\s*$')
 
 
 class Planner:
@@ -336,6 +338,10 @@ class Planner:
             # "Is he open to remote work?" after a project: a working condition is the
             # career area's, wherever the conversation was.
             target: Area | None = conditions_home
+        elif follow_up is not None and self._about_own_entry(follow_up, own):
+            # "그거 링크 있어요?" after a project: that project's link, whatever the word
+            # "link" would route to on its own.
+            return None
         elif follow_up is not None and not small_talk:
             # A follow-up stays unless what it asks clearly belongs elsewhere.
             judged = Query.of(follow_up.judged_text, question.ignore)
@@ -363,6 +369,12 @@ class Planner:
         for handoff in direct or triage:
             return self._handoff_call(handoff, question)
         return None
+
+    def _about_own_entry(self, follow_up: FollowUp, own: str | None) -> bool:
+        """True when the follow-up carries the name of an entry this agent's area holds."""
+        carried = _CARRIED.search(follow_up.text)
+        names = {name.casefold() for name in self._names.get(own, ())} if own else set()
+        return carried is not None and carried.group(1).casefold() in names
 
     def _own_area(self, toolbox: Toolbox) -> str | None:
         """The vocabulary entry that lists most of this agent's tool names."""

@@ -95,6 +95,13 @@ _CLAUSE = re.compile(
     _FLAGS,
 )
 # A clause that asks something: a question word, an auxiliary first, a request verb.
+# Words by which a clause asks again for a private detail another clause named.
+_SAME_ASK: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(r"\bnumbers?\b|번호", _FLAGS),
+    "address": re.compile(r"\baddress\b|주소", _FLAGS),
+    "birth": re.compile(r"\b(birthday|born|birth)\b|생일|생년", _FLAGS),
+    "age": re.compile(r"\b(age|old)\b|나이|몇\s*살", _FLAGS),
+}
 _QUESTION_EN = re.compile(
     r"^\s*(what|where|when|how|who|whom|whose|which|why|is|are|was|were|does|did|do|can|could"
     r"|would|will|has|have|had|tell|list|describe|show|give|explain|summari[sz]e)\b",
@@ -155,6 +162,8 @@ def read_request(question: str) -> PrivateRequest:
         kinds.extend(kind for kind in asked if kind not in kinds)
         if not asked and (_asks_something(clause) or (questioned and len(clause.split()) >= 3)):
             rest.append(clause)
+    # "... a WhatsApp group. Which number should I use?": the number is the phone asked.
+    rest = [clause for clause in rest if not any(_SAME_ASK[kind].search(clause) for kind in kinds)]
     return PrivateRequest(tuple(kinds), "? ".join(rest) + "?" if kinds and rest else "")
 
 

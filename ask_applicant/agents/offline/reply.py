@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from ask_applicant.agents.offline import counts, entry, particulars, periods, selection
+from ask_applicant.agents.offline import counts, entry, entry_links, particulars, periods, selection
 from ask_applicant.agents.offline.asked_names import asked_names, names_all
 from ask_applicant.agents.offline.concept_groups import groups_named
 from ask_applicant.agents.offline.evidence import Evidence, Fact
@@ -99,6 +99,14 @@ def compose(
     if number is not None:
         # "How many projects does she have?": the number, then which.
         return number
+    linked_entry = (
+        entry_links.answer(evidence.facts, question, korean=korean, yes_no=intent is Intent.YES_NO)
+        if entry_links.asked(question)
+        else None
+    )
+    if linked_entry is not None:
+        # "Is there somewhere I can try it?" of a project: its link, or that it has none.
+        return linked_entry
     subject = subject_of(question, ignore)
     backing = [fact for fact in evidence.facts if supports(fact, question, subject)]
     chosen = backing + [fact for fact in evidence.facts if fact not in backing]

@@ -23,6 +23,7 @@ from ask_applicant.agents.offline.transcript import PastTurn
 # Longer than this, a question says what it is about.
 MAX_WORDS = 6
 _ENTRY = "entry"
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 _ALSO = re.compile(r"\b(too|also|as well)\b|[\uac00-\ud7a3]도\s+(있|했|써|쓰|해|되)", re.I)
 
 
@@ -40,7 +41,9 @@ def about_entry(
     Returns:
         The follow-up (kind "entry"), or None when the question is not one.
     """
-    if not history or not names or len(question.split()) > MAX_WORDS:
+    # One-syllable Korean words ("써 볼 수") are the verb's parts, not more to ask about.
+    words = [word for word in question.split() if not _SYLLABLE.fullmatch(word)]
+    if not history or not names or len(words) > MAX_WORDS:
         return None
     choices = Choices({_ENTRY: {name: [name] for name in names}})
     # "깃허브 주소도 있어요?", "Is the code on GitHub too?": "also" keeps the entry even when

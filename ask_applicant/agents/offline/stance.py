@@ -74,6 +74,15 @@ _COUNTRIES = {
 # Visa questions come in two readings: whether a sponsorship is needed, or whether the
 # right to work is held; a sentence in the other reading answers with its opposite.
 _NEED = re.compile(r"\b(?:need|needs|require|requires|required|sponsor\w*)\b|필요|스폰서", re.I)
+_NO_NEED = re.compile(
+    r"\bwithout\s+(?:\w+\s+)?sponsor|\bno\s+(?:\w+\s+)?sponsorship\b"
+    r"|\bsponsorship\s+(?:is\s+)?not\s+(?:needed|required)|스폰서\S*\s*(?:없이|불필요|필요\s*없)",
+    re.I,
+)
+_ONLY_REMOTE = re.compile(
+    r"\bremote[\s-]+only\b|\bonly\s+remote\b|\bfully\s+remote\s+only\b|원격\s*(?:근무)?만|재택\s*(?:근무)?만",
+    re.I,
+)
 # "Can she start immediately?" is a no to a notice period of weeks or months.
 _NOW = re.compile(
     r"\b(?:immediately|right away|straight away|right now|asap|at once)\b|바로|당장|즉시", re.I
@@ -114,6 +123,9 @@ def read(question: str, facts: Sequence[Fact]) -> Said | None:
     named = [(fact, clause) for fact, clause in spoken if places and _inside(places, clause)]
     for fact, clause in named or spoken:
         lead = _verdict(question, clause, topic) if topic.cues(clause) & wanted else None
+        if lead is None and _ONLY_REMOTE.search(clause) and wanted & {"hybrid", "office"}:
+            # "Remote only" is a no to hybrid or office work.
+            lead = False
         return Said(topic, fact, lead)
     return Said(topic, None, None)
 
@@ -168,6 +180,9 @@ def _verdict(question: str, clause: str, topic: Topic) -> bool:
             return _inside(place, outside.group("en") or outside.group("ko") or "")
         if within and positive:
             return _inside(place, within.group("en") or within.group("ko") or "")
+    if topic.key == "visa" and _NEED.search(question) and _NO_NEED.search(clause):
+        # "Would he need sponsorship?" of "can work ... without sponsorship": no.
+        return False
     if topic.key == "visa" and bool(_NEED.search(question)) != bool(_NEED.search(clause)):
         return not positive
     if topic.key == "notice" and _NOW.search(question) and not _NOW.search(clause):

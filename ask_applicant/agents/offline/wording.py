@@ -100,6 +100,11 @@ def section_absent(notes: Sequence[str], *, korean: bool, answer_no: bool) -> st
     return f"No, the profile lists no {what}." if answer_no else f"The profile lists no {what}."
 
 
+def is_no_mention(text: str) -> bool:
+    """True for a plain "no, the profile does not mention it" (see `not_mentioned`)."""
+    return text.startswith(("No, the profile does not mention", "아니요, 프로필에는"))
+
+
 def no_number(*, korean: bool) -> str:
     """Say that the profile gives no number for what a "how many" question counts."""
     if korean:

@@ -43,3 +43,15 @@ async def test_an_anaphor_handed_back_is_routed_by_its_own_words(
     outcome = await converse(build_agent_graph(profile=loaded), context, turns)
     assert outcome.agent == "career"
     assert outcome.answer.startswith("Yes. Open to remote or hybrid roles")
+
+
+async def test_an_english_no_is_checked_against_the_whole_resume_first(
+    converse: Converse, settings: Settings
+) -> None:
+    # The basics hold no blog; a post on an engineering blog sits among the publications.
+    loaded = load_profile(PROFILES / "nurse-to-dev-legacy.json")
+    context = ChatContext(user_id="u", session_id="s", profile=loaded, settings=settings)
+    outcome = await converse(build_agent_graph(profile=loaded), context, ("Does she blog?",))
+    assert outcome.answer.startswith("Yes. From triage to pull requests")
+    rust = await converse(build_agent_graph(profile=loaded), context, ("Does she know Rust?",))
+    assert rust.answer == "No, the profile does not mention Rust."

@@ -86,3 +86,8 @@ def test_a_plural_after_a_verb_of_making_asks_for_each_one() -> None:
     assert asks_for_several("Did she publish papers?")
     assert asks_for_several("Has she won awards?")
     assert not asks_for_several("Does she know Kubernetes?")
+
+
+def test_a_korean_question_whether_there_are_projects_wants_each_one() -> None:
+    assert asks_for_several("깃헙에 올린 오픈소스 프로젝트 있어요?")
+    assert not asks_for_several("파이썬 써 봤어요?")

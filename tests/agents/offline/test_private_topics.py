@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ask_applicant.agents.offline.private_topics import asks_private
+from ask_applicant.agents.offline.private_topics import asks_private, read_request
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,12 @@ def test_a_casual_request_for_private_contact_details_is_private(question: str) 
 )
 def test_questions_about_public_facts_are_not_private(question: str) -> None:
     assert not asks_private(question)
+
+
+def test_a_clause_asking_again_for_the_private_detail_is_not_a_public_question() -> None:
+    request = read_request(
+        "I'm adding the interview panel to a WhatsApp group. Which number should I use for him?"
+    )
+    assert request.kinds == ("phone",) and request.rest == ""
+    mixed = read_request("What's his phone number and where did he study?")
+    assert mixed.rest == "where did he study?"

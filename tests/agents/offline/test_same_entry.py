@@ -109,3 +109,9 @@ async def test_a_link_asked_after_a_project_is_that_projects_link_or_a_no(
     assert outcome.answer.startswith(opening)
     assert ("github.com/tamsin-o/palette-pal" in outcome.answer) is link
     assert link or "github.com" not in outcome.answer
+
+
+def test_a_korean_follow_up_counts_its_words_not_its_verbs_syllables() -> None:
+    history = [_turn("What is Palette Pal?", PALETTE)]
+    follow_up = about_entry("직접 써 볼 수 있는 링크 있어요?", history, ["Palette Pal"])
+    assert follow_up is not None and follow_up.text.endswith('"Palette Pal"')

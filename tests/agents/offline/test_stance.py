@@ -158,3 +158,17 @@ def test_the_clause_naming_the_place_asked_about_answers_in_either_language() ->
         "예."
     )
     assert _answer("호주에서 일하려면 비자가 필요한가요?", fact, korean=True).startswith("아니요.")
+
+
+def test_work_without_sponsorship_is_no_need_and_remote_only_is_no_hybrid() -> None:
+    summary = Fact(
+        "basics.summary",
+        "Based in Porto; remote only, with four hours of overlap with CET. Portuguese "
+        "citizen, so I can work for any EU company without sponsorship.",
+    )
+    visa = read("Would he need visa sponsorship to work for us?", [summary])
+    assert visa is not None and visa.lead is False
+    hybrid = read("하이브리드 근무도 가능한가요?", [summary])
+    assert hybrid is not None and hybrid.lead is False
+    remote = read("Can he work remotely?", [summary])
+    assert remote is not None and remote.lead is True

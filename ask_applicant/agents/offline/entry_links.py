@@ -1,0 +1,70 @@
+"""An entry's link: "Is there somewhere I can try it?" after a project, "fhir-lite-viewer
+소스 코드는 어디서 볼 수 있어요?".
+
+A question that asks for a link (to try, see, download or read the code of something)
+about one job or project the conversation or the question names is answered with that
+entry's URL, or a plain no when the entry gives none: not the applicant's website, which
+a word like "link" would otherwise find first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ask_applicant.agents.offline import entry
+from ask_applicant.agents.offline.evidence import Fact
+from ask_applicant.agents.offline.link_kinds import link_kinds
+
+_ASKED = re.compile(
+    r"\b(links?|url|try\s+it|demo|download|source\s+code|code|repo(sitory)?|github)\b"
+    r"|\bwhere\s+can\s+i\s+(see|try|find|read|get)\b"
+    r"|링크|주소|소스\s*코드|코드|데모|깃허브|깃헙|써\s*볼|들어가\s*(서\s*)?볼|어디서\s*(볼|받|써)",
+    re.IGNORECASE,
+)
+_CODE = re.compile(
+    r"\b(github|gitlab|source\s+code|code|repo(sitory)?)\b|깃허브|깃헙|깃랩|소스\s*코드|코드|저장소",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"URL: (?P<url>\S+?)\.?(?:\s|$)")
+_CARRIED = re.compile(r'"([^"]{1,80})"\s*$')
+
+
+def asked(question: str) -> bool:
+    """True when the question asks for a link to something."""
+    return bool(_ASKED.search(question))
+
+
+def answer(facts: Sequence[Fact], question: str, *, korean: bool, yes_no: bool) -> str | None:
+    """The link of the one entry the question names (or carries over), or that it has
+    none; None when the question names no single entry among the facts."""
+    carried = _CARRIED.search(question)
+    wanted = (carried.group(1) if carried else question).casefold()
+    named = [
+        fact
+        for fact in facts
+        if (head := _name(fact))
+        and (head.casefold() in wanted if carried is None else head.casefold() == wanted)
+    ]
+    if len({fact.source for fact in named}) != 1:
+        return None
+    fact = named[0]
+    name = _name(fact)
+    link = _URL.search(fact.text)
+    if link is not None and _CODE.search(question) and "repository" not in link_kinds(link["url"]):
+        # "깃허브 주소도 있어요?" of an app linked to its store page: no, and where it links.
+        if korean:
+            return f"아니요. {name}의 링크는 코드 저장소가 아닙니다: {link['url']} ({fact.source})"
+        return f"No. {name} links to {link['url']}, not to its code. ({fact.source})"
+    if link is not None:
+        lead = ("예. " if korean else "Yes. ") if yes_no else ""
+        return f"{lead}{name}: {link['url']} ({fact.source})"
+    if korean:
+        return f"아니요. {name}에는 공개된 링크가 없습니다. ({fact.source})"
+    return f"No. {name} has no public link in the profile. ({fact.source})"
+
+
+def _name(fact: Fact) -> str:
+    # A project's heading is its name; a job's, "Title at Employer".
+    heading = entry.heading(fact.text) or fact.text.split(" — ", 1)[0].split(" (", 1)[0]
+    return heading.strip() if fact.source.startswith("projects[") else ""
