@@ -11,6 +11,9 @@ tried.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+
+from agents import FunctionTool
 
 from ask_applicant.agents.offline import (
     career_change,
@@ -61,42 +64,26 @@ def answer(
     if gaps.asked(question.text) and (said is None or said.fact is None):
         # "Any gaps in his work history?": the dates say, when no sentence does.
         told = gaps.answer(evidence.notes, korean=question.korean)
-        if told is not None:
-            return Reply(told)
-        history = next(
-            (tool for tool in toolbox.tools if tool.name not in called and gaps.lists_gaps(tool)),
-            None,
-        )
-        if history is not None:
-            return Call(history.name, toolbox.arguments(history, question.text))
+        decided = _told_or_history(told, toolbox, called, question.text, gaps.asked)
+        if decided is not None:
+            return decided
+    yes_no = intent is Intent.YES_NO
     fields = career_change.asked(question.text)
     if fields is not None:
         # "When did she move from engineering into product?": the first job of the new
         # field after one of the old, from the work history.
-        told = career_change.answer(
-            evidence.facts, fields, korean=question.korean, yes_no=intent is Intent.YES_NO
-        )
-        if told is not None:
-            return Reply(told)
-        history = next(
-            (t for t in toolbox.tools if t.name not in called and promotions.lists_moves(t)),
-            None,
-        )
-        if history is not None:
-            return Call(history.name, toolbox.arguments(history, question.text))
+        told = career_change.answer(evidence.facts, fields, korean=question.korean, yes_no=yes_no)
+        decided = _told_or_history(told, toolbox, called, question.text, promotions.asked)
+        if decided is not None:
+            return decided
     if promotions.asked(question.text):
         # "When was he promoted?": the moves to a new role at one employer, from the dates.
         told = promotions.answer(
-            evidence.notes, question.text, korean=question.korean, yes_no=intent is Intent.YES_NO
+            evidence.notes, question.text, korean=question.korean, yes_no=yes_no
         )
-        if told is not None:
-            return Reply(told)
-        history = next(
-            (t for t in toolbox.tools if t.name not in called and promotions.lists_moves(t)),
-            None,
-        )
-        if history is not None:
-            return Call(history.name, toolbox.arguments(history, question.text))
+        decided = _told_or_history(told, toolbox, called, question.text, promotions.asked)
+        if decided is not None:
+            return decided
     if said is not None and said.fact is None and len(done) == 1:
         other = stance.speaking_tool(said.topic, toolbox.tools, exclude=called)
         if other is not None:
@@ -173,3 +160,29 @@ def answer(
         if retry is not None and retry.arguments.specific:
             return Call(retry.tool.name, retry.arguments.values)
     return Reply(told)
+
+
+def _told_or_history(
+    told: str | None,
+    toolbox: Toolbox,
+    called: set[str],
+    question: str,
+    names: Callable[[str], bool],
+) -> Decision | None:
+    """The answer the work history's notes gave; else the call of the tool whose
+    description `names` what is asked (a function tool without required arguments, not
+    yet called); else None."""
+    if told is not None:
+        return Reply(told)
+    history = next(
+        (
+            tool
+            for tool in toolbox.tools
+            if tool.name not in called
+            and isinstance(tool, FunctionTool)
+            and not tool.params_json_schema.get("required")
+            and names(tool.description or "")
+        ),
+        None,
+    )
+    return Call(history.name, toolbox.arguments(history, question)) if history is not None else None

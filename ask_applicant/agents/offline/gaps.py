@@ -13,8 +13,6 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from agents import FunctionTool, Tool
-
 from ask_applicant.agents.offline.korean import korean_date, korean_duration
 from ask_applicant.agents.offline.periods import english_duration
 from ask_applicant.tools.conditions import TOPICS
@@ -29,14 +27,6 @@ _DAYS_PER_MONTH = 30.44
 def asked(question: str) -> bool:
     """True when the question asks about a gap or a break between jobs."""
     return bool(_GAP_TOPIC.cues(question))
-
-
-def lists_gaps(tool: Tool) -> bool:
-    """A function tool without required arguments whose description names gaps."""
-    if not isinstance(tool, FunctionTool):
-        return False
-    required = tool.params_json_schema.get("required") or []
-    return not required and bool(_GAP_TOPIC.cues(tool.description or ""))
 
 
 def answer(notes: Sequence[str], *, korean: bool) -> str | None:

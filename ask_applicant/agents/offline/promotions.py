@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents import FunctionTool, Tool
-
 from ask_applicant.agents.offline.korean import korean_date
 from ask_applicant.agents.offline.linking import linked
 from ask_applicant.agents.offline.terms import terms
@@ -32,14 +30,6 @@ _HISTORY_NOTE = "Jobs cover about"
 def asked(question: str) -> bool:
     """True when the question asks about a promotion (or moving up)."""
     return bool(_ASKED.search(question))
-
-
-def lists_moves(tool: Tool) -> bool:
-    """A function tool without required arguments whose description names promotions."""
-    if not isinstance(tool, FunctionTool):
-        return False
-    required = tool.params_json_schema.get("required") or []
-    return not required and asked(tool.description or "")
 
 
 def answer(notes: Sequence[str], question: str, *, korean: bool, yes_no: bool) -> str | None:
