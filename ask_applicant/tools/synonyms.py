@@ -37,6 +37,8 @@ _FIELDS = (
     ("security", "보안", "정보보안", "정보보호", "infosec", "cybersecurity", "사이버보안"),
     ("development", "개발", "developer", "개발자", "software development", "소프트웨어 개발",
      "software engineering"),
+    ("freelance", "freelancing", "freelancer", "contract", "contractor", "subcontracted",
+     "self-employed", "프리랜서"),
 )  # fmt: skip
 
 TECH_TERMS: tuple[str, ...] = tuple(group[0] for group in _GROUPS)

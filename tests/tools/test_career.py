@@ -378,3 +378,27 @@ def test_a_korean_sentence_on_the_time_to_join_is_the_notice() -> None:
 
     notice = next(topic for topic in TOPICS if topic.key == "notice")
     assert notice.cues("현 직장 인수인계 때문에 입사까지 약 2개월이 필요합니다.")
+
+
+def test_contracts_count_as_freelancing(make_profile: MakeProfile) -> None:
+    profile = make_profile(
+        {
+            "work": [
+                {"name": "K", "position": "Contract Developer", "startDate": "2023-06"},
+                {
+                    "name": "P",
+                    "position": "Subcontracted Developer",
+                    "startDate": "2022-09",
+                    "endDate": "2023-05",
+                },
+                {
+                    "name": "A",
+                    "position": "Full-Stack Developer",
+                    "startDate": "2019-07",
+                    "endDate": "2022-07",
+                },
+            ]
+        }
+    )
+    result = years_of_experience(profile, skill="freelancing", today=TODAY)
+    assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]

@@ -27,6 +27,8 @@ _REWRITES = tuple(
         (r"수상\s*경력", "수상"),
         # Speaking at a conference is a talk, not a spoken language.
         (r"\b(spoken|spoke|speak|speaking|speaks|presented|present)\s+at\b", "gave talks at"),
+        # "Awards at work" are awards: where they were won does not make them a job.
+        (r"\b(awards?|prizes?)\s+(?:at|from)\s+(?:work|(?:his|her|their|your)\s+jobs?)\b", r"\1"),
         # "Her side projects" are her projects: "side" names none of them.
         (r"\b(side|personal|pet|hobby)[\s-]+projects?\b", "projects"),
         # A portfolio site is a website, not a project of the portfolio.

@@ -98,6 +98,8 @@ _KO_AMOUNT = re.compile(r"몇\s*(명|개|건|곳)|규모|얼마나\s*(큰|많)")
 # "Any Flutter?": whether there is any of one thing (a plural one is a list, above).
 _EN_ANY_ONE = re.compile(r"^\W*any\s+[\w .+#-]{1,40}\?\s*$", re.I)
 _POSTING_CHARS = 200
+# A second question this short asks a detail of the first ("Which ones?", "In what field?").
+_FRAGMENT_WORDS = 4
 # Words that end in -s without being plural.
 _YEAR = re.compile(r"(?<![\d.-])((?:19|20)\d\d)(?![\d.-])")
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "his", "its", "us", "as"})
@@ -111,6 +113,13 @@ def classify(question: str) -> Intent:
         return Intent.LIST
     # "We're in London. Would he relocate?": the sentence that asks is the question.
     asking = [part for part in _SENTENCES.split(text) if part.rstrip().endswith(("?", "？"))]
+    if len(asking) > 1 and len(asking[-1].split()) <= _FRAGMENT_WORDS:
+        # "Does she have a master's degree? In what field?": whether, then which one;
+        # "How many years?" after it asks a time of its own.
+        first, last = asking[0].strip(), asking[-1].strip()
+        detail = classify(last) in (Intent.DESCRIBE, Intent.LIST, Intent.WHERE)
+        if detail and (_EN_YES_NO.search(first) or _korean_yes_no(first)):
+            return Intent.YES_NO
     text = asking[-1].strip() if asking else text
     if _EN_DURATION.search(text) or _KO_DURATION.search(text):
         return Intent.DURATION

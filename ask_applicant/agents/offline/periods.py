@@ -16,7 +16,7 @@ from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent
-from ask_applicant.agents.offline.korean import korean_duration, render
+from ask_applicant.agents.offline.korean import korean_date, korean_duration, render
 from ask_applicant.agents.offline.linking import link_length
 from ask_applicant.agents.offline.terms import terms
 from ask_applicant.profile.dates import parse_date
@@ -73,10 +73,17 @@ def span_lead(
         if total is None:
             return time_lead(whole, intent, korean=korean, today=today)
         # The total names what it counts ("Elixir: about 3 years ..."), as the answer does.
-        if len(PERIOD.findall(whole.text)) > 1:
-            # Periods with gaps between them: the tool's total is the duration.
-            told = f"약 {total['years']}년" if korean else f"about {total['years']} years"
-            return f"{total['skill']}: {told} ({whole.source})."
+        spans = list(PERIOD.finditer(whole.text))
+        if len(spans) > 1:
+            # Periods with gaps between them: the tool's total is the duration, and when
+            # the last goes on today, since when ("freelancing since 2022-09-01").
+            first, last = spans[0]["start"], spans[-1]["end"]
+            ongoing = last in ("present", today.isoformat())
+            if korean:
+                since = f", {korean_date(first)}부터, 공백 제외" if ongoing else ""
+                return f"{total['skill']}: 약 {total['years']}년{since} ({whole.source})."
+            since = f" since {first}, gaps not counted" if ongoing else ""
+            return f"{total['skill']}: about {total['years']} years{since} ({whole.source})."
         lead = time_lead(whole, intent, korean=korean, today=today)
         return f"{total['skill']}: {lead[0].lower()}{lead[1:]}"
     periods = [PERIOD.search(fact.text) for fact in roles]

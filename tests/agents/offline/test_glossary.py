@@ -30,6 +30,8 @@ def test_phrases_that_mislead_are_rewritten() -> None:
     talks = concept_terms(rewrite("Has he spoken at any conferences?"))
     assert "publication" in talks and "languag" not in talks
     assert "languag" in concept_terms(rewrite("Does he speak German?"))
+    # Awards won at work are awards.
+    assert "work" not in rewrite("Has she won any awards at work?")
     # A portfolio site is a website, not a project.
     assert "project" not in concept_terms(rewrite("Does she have a portfolio site or a blog?"))
     assert concept_terms(rewrite("포트폴리오 사이트 있어요?"))[0] == "websit"

@@ -91,3 +91,8 @@ def test_a_plural_after_a_verb_of_making_asks_for_each_one() -> None:
 def test_a_korean_question_whether_there_are_projects_wants_each_one() -> None:
     assert asks_for_several("깃헙에 올린 오픈소스 프로젝트 있어요?")
     assert not asks_for_several("파이썬 써 봤어요?")
+
+
+def test_whether_then_which_is_a_yes_no_but_whether_then_how_long_asks_the_time() -> None:
+    assert classify("Does she have a master's degree? In what field?") is Intent.YES_NO
+    assert classify("Does he know Go? How many years?") is Intent.DURATION

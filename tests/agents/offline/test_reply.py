@@ -667,3 +667,20 @@ def test_a_count_with_no_number_in_the_profile_says_so() -> None:
 def test_the_start_of_a_career_is_the_earliest_job() -> None:
     assert answer("When did he start his career?").startswith("2015-06 – 2015-12.")
     assert answer("커리어는 언제 시작했어요?", korean=True).startswith("2015년 6월 – 2015년 12월")
+
+
+def test_years_with_gaps_say_since_when_when_they_go_on_today() -> None:
+    total = Fact(
+        "work[0], work[1]",
+        "freelancing: about 3.7 years of experience, from 2 jobs/projects (work[0], work[1]); "
+        "overlapping periods counted once (2022-09-01 – 2023-05-26; 2023-06-01 – 2026-11-27).",
+    )
+    jobs = [
+        Fact("work[1]", "Subcontracted Developer at P: 2022-09-01 – 2023-05-26 (0.7 years)."),
+        Fact("work[0]", "Contract Developer at K: 2023-06-01 – 2026-11-27 (3.5 years)."),
+    ]
+    years = Evidence(facts=[total, *jobs])
+    text = shaped(years, "How long has he been freelancing?")
+    assert text.startswith(
+        "freelancing: about 3.7 years since 2022-09-01, gaps not counted (work[0], work[1])."
+    )
