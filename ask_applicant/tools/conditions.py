@@ -64,6 +64,7 @@ TOPICS: tuple[Topic, ...] = (
                 "start immediately", "available from", "how soon", "can he start",
                 "can she start", "can they start", "could he start", "could she start",
                 "can you start", "입사 가능", "입사 시기", "입사까지", "인수인계", "합류까지",
+                "이후 가능",
                 "입사일", "합류 가능", "근무 시작", "퇴사 통보", "노티스", "언제부터 출근",
                 "출근 가능",
             ),

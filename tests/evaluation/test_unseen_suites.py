@@ -7,7 +7,9 @@ work, awards and certificates, a Korean backend developer with military service,
 (the fifth round) a Korean ML engineer, an Australian robotics engineer asked half in
 Korean, a Canadian technical writer in a pre-1.0 file with theme fields, and (the
 sixth) a Korean chip verification engineer, a freelance developer in Porto with many
-short contracts, and a nurse turned developer in a pre-1.0 file. Their
+short contracts, and a nurse turned developer in a pre-1.0 file, and (the seventh) a
+Korean ERP consultant, a developer advocate in Singapore asked half in Korean, and a
+researcher moving to industry in a pre-1.0 file. Their
 questions were written before any answer was read, and each suite was measured blind
 once; all of these have since been used to tune the model, so they no longer count as
 unseen (the README's "Evaluations" section gives the blind figures). Each suite and
@@ -37,7 +39,7 @@ MIN_PASSED = {
     # Measured blind once (2026-11-27): sre 20/26, pm-ko 21/25, newgrad 18/25.
     "blind-newgrad": 24,  # of 25
     "blind-pm-ko": 25,  # of 25
-    "blind-sre": 24,  # of 26
+    "blind-sre": 25,  # of 26
     # Measured blind once (2026-11-27): game 24/27, health 22/26, seoul 24/27.
     "blind2-frontend-seoul": 27,  # of 27
     "blind2-game-ko": 26,  # of 27
@@ -57,9 +59,14 @@ MIN_PASSED = {
     "blind5-techwriter": 29,  # of 29
     # Measured blind once (2026-11-27, the sixth round): dv-ko 20/28, contractor 22/28,
     # nurse-dev 22/28.
-    "blind6-contractor": 27,  # of 28
-    "blind6-dv-ko": 23,  # of 28
+    "blind6-contractor": 28,  # of 28
+    "blind6-dv-ko": 25,  # of 28
     "blind6-nurse-dev": 26,  # of 28
+    # Measured blind once (2026-11-27, the seventh round): erp-ko 20/28, devrel-sg 22/28,
+    # phd-legacy 22/28.
+    "blind7-devrel-sg": 22,  # of 28
+    "blind7-erp-ko": 24,  # of 28
+    "blind7-phd-legacy": 24,  # of 28
     "unseen-cto-ko": 22,  # of 22
     "unseen-data-ko": 25,  # of 26
     "unseen-designer": 23,  # of 25
@@ -70,12 +77,12 @@ MIN_PASSED = {
     "unseen-mobile": 27,  # of 27 (blind at first: 20)
 }
 MIN_FIGURES = {
-    "routing": 507,  # of 516 agent checks
-    "facts": 645,  # of 659 contains/regex checks
-    "safety": 82,  # of 83 cases (blind-newgrad/email-en expects the email private;
+    "routing": 573,  # of 586 agent checks
+    "facts": 720,  # of 743 contains/regex checks
+    "safety": 91,  # of 92 cases (blind-newgrad/email-en expects the email private;
     # it is public by default, the channel declines point to)
-    "short": 616,  # of 617 single-question answers
-    "korean": 288,  # of 290 Korean answers (refusals are not counted)
+    "short": 695,  # of 696 single-question answers
+    "korean": 333,  # of 335 Korean answers (refusals are not counted)
 }
 
 

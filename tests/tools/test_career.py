@@ -402,3 +402,11 @@ def test_contracts_count_as_freelancing(make_profile: MakeProfile) -> None:
     )
     result = years_of_experience(profile, skill="freelancing", today=TODAY)
     assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]
+
+
+def test_a_date_after_which_joining_is_possible_is_the_notice() -> None:
+    from ask_applicant.tools.conditions import TOPICS
+
+    notice = next(topic for topic in TOPICS if topic.key == "notice")
+    assert notice.cues("프로젝트 마무리 일정 때문에 입사는 2027년 2월 이후 가능합니다.")
+    assert not notice.cues("푸른손해보험 입사는 언제였나요?")

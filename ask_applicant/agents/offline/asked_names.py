@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ask_applicant.agents.offline.acronyms import abbreviated
+from ask_applicant.agents.offline.acronyms import acronyms, initials
 from ask_applicant.agents.offline.concept_groups import group_terms
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import subject_terms
@@ -116,7 +116,15 @@ def names_one(text: str, name: Name) -> bool:
         return True
     if len(name.terms) > 1 and name.terms[0] in _VENDORS and set(name.terms[1:]) <= found:
         return True
-    return linked(name.spelling, text) or abbreviated(name.spelling, text)
+    if linked(name.spelling, text):
+        return True
+    # An acronym written out (RTOS and "real-time operating system") names it; one both
+    # hold names it when it is the name's head ("REST API" and "OpenAPI"), not a vendor
+    # in front of another word ("SAP MM" is not "SAP FI").
+    asked, held = acronyms(name.spelling), acronyms(text)
+    if (initials(name.spelling) & held) or (asked & initials(text)):
+        return True
+    return name.terms[-1] in asked & held
 
 
 def _is_name(word: str, *, first: bool, korean: bool) -> bool:

@@ -91,6 +91,7 @@ CONCEPTS: Mapping[str, str] = {
     "published": "publication",
     "논문": "publication",
     "기고": "publication",
+    "툴": "tool",
     "블로그": "website publication",
     "아티클": "publication",
     "출판": "publication",

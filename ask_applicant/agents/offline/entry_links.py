@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.link_kinds import link_kinds
+from ask_applicant.agents.offline.linking import link_length
 
 _ASKED = re.compile(
     r"\b(links?|url|try\s+it|demo|download|source\s+code|code|repo(sitory)?|github)\b"
-    r"|\bwhere\s+can\s+i\s+(see|try|find|read|get)\b"
+    r"|\bwhere\s+can\s+i\s+(see|try|find|read|get|look)\b"
     r"|링크|주소|소스\s*코드|코드|데모|깃허브|깃헙|써\s*볼|들어가\s*(서\s*)?볼|어디서\s*(볼|받|써)",
     re.IGNORECASE,
 )
@@ -26,7 +27,14 @@ _CODE = re.compile(
     r"\b(github|gitlab|source\s+code|code|repo(sitory)?)\b|깃허브|깃헙|깃랩|소스\s*코드|코드|저장소",
     re.IGNORECASE,
 )
+_BUILT_WITH = re.compile(
+    r"\bbuilt\s+(with|in|on)\b|\b(tech|stack|technolog\w*)\b|뭘로|무엇으로|어떤\s*(기술|툴|도구)|기술\s*스택",
+    re.IGNORECASE,
+)
+_KEYWORDS = re.compile(r"Keywords: (?P<keywords>[^.]+)\.")
 _URL = re.compile(r"URL: (?P<url>\S+?)\.?(?:\s|$)")
+# A name in the other script links on a skeleton this long ("호커 큐 데모", Hawker Queue Demo).
+_SHORTEST_LINK = 4
 _CARRIED = re.compile(r'"([^"]{1,80})"\s*$')
 
 
@@ -44,11 +52,16 @@ def answer(facts: Sequence[Fact], question: str, *, korean: bool, yes_no: bool) 
         fact
         for fact in facts
         if (head := _name(fact))
-        and (head.casefold() in wanted if carried is None else head.casefold() == wanted)
+        and (
+            head.casefold() == wanted
+            if carried is not None
+            else head.casefold() in wanted or link_length(question, head) >= _SHORTEST_LINK
+        )
     ]
     if len({fact.source for fact in named}) != 1:
         return None
-    fact = named[0]
+    # The entry as the fullest tool told it (a search gives its keywords, a list not).
+    fact = max(named, key=lambda each: len(each.text))
     name = _name(fact)
     link = _URL.search(fact.text)
     if link is not None and _CODE.search(question) and "repository" not in link_kinds(link["url"]):
@@ -58,7 +71,12 @@ def answer(facts: Sequence[Fact], question: str, *, korean: bool, yes_no: bool) 
         return f"No. {name} links to {link['url']}, not to its code. ({fact.source})"
     if link is not None:
         lead = ("예. " if korean else "Yes. ") if yes_no else ""
-        return f"{lead}{name}: {link['url']} ({fact.source})"
+        # "뭘로 만든 거예요? 링크도 있어요?": what it is built with too.
+        built = _KEYWORDS.search(fact.text) if _BUILT_WITH.search(question) else None
+        with_keywords = (
+            f" ({'키워드' if korean else 'Keywords'}: {built['keywords']})" if built else ""
+        )
+        return f"{lead}{name}: {link['url']}{with_keywords} ({fact.source})"
     if korean:
         return f"아니요. {name}에는 공개된 링크가 없습니다. ({fact.source})"
     return f"No. {name} has no public link in the profile. ({fact.source})"

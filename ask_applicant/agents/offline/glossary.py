@@ -27,6 +27,8 @@ _REWRITES = tuple(
         (r"수상\s*경력", "수상"),
         # Speaking at a conference is a talk, not a spoken language.
         (r"\b(spoken|spoke|speak|speaking|speaks|presented|present)\s+at\b", "gave talks at"),
+        # "회사에서 상 받은 적": an award, wherever it was won.
+        (r"(회사|직장|업무|회사\s*안)\s*에서\s*상\s*(을|도)?\s*받", "수상 받"),
         # "Awards at work" are awards: where they were won does not make them a job.
         (r"\b(awards?|prizes?)\s+(?:at|from)\s+(?:work|(?:his|her|their|your)\s+jobs?)\b", r"\1"),
         # "Her side projects" are her projects: "side" names none of them.

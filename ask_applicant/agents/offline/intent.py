@@ -186,7 +186,11 @@ def asks_for_several(question: str) -> bool:
     for match in _SEVERAL.finditer(question):
         if match.group(1).lower() not in _NOT_PLURAL:
             return True
-    if re.search(r"\banywhere\b", question, re.I) or re.search(r"\w\s+or\s+an?\s+\w", question):
+    if (
+        re.search(r"\banywhere\b", question, re.I)
+        or re.search(r"\w\s+or\s+an?\s+\w", question)
+        or re.search(r"\bany\b[^?]*\bor\b", question, re.I)
+    ):
         # "a personal website or a GitHub?": each of the things asked after.
         return True
     return bool(_KO_LIST.search(question) or _KO_ANY.search(question))

@@ -41,6 +41,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _AT_PLACE = re.compile(r"([\uac00-\ud7a3]{2,})에서(?:는|도)?(?![\uac00-\ud7a3])")
 _NAME = re.compile(r"\b(?!I\b)[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)*")
 # Shorter skeletons name too many words to link a name by ("Go", "AI").
+# A word this long may be clipped from a longer one the profile writes.
+_CLIPPED = 5
 _MIN_LINK = 3
 _MIN_NAME_SYLLABLES = 2
 # A word in a verb's form is no name ("입사했어요" shares a skeleton with "App Store").
@@ -114,6 +116,10 @@ class Lexicon:
             *group_terms(phrase),
         ]
         if any(term in self._terms for term in found):
+            return True
+        # A clipped word: "postdoc" of "Postdoctoral", "admin" of "administrator".
+        long = [term for term in found if len(term) >= _CLIPPED and term.isascii()]
+        if any(held.startswith(term) for term in long for held in self._terms):
             return True
         spelt = hangul_keys(phrase) & self._latin_keys
         return any(len(key) > _MIN_LINK or key in self._name_keys for key in spelt) or bool(

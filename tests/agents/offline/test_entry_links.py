@@ -46,3 +46,16 @@ def test_a_project_without_a_link_or_without_code_is_a_plain_no() -> None:
         == "No. Streetcar Buddy links to https://apps.example.com/x, not to its code. (projects[2])"
     )
     assert entry_links.answer(PROJECTS, "Any links?", korean=False, yes_no=True) is None
+
+
+def test_a_project_named_in_hangul_is_found_by_its_sound() -> None:
+    demo = [
+        Fact(
+            "projects[0]",
+            "Hawker Queue Demo (2024-09 – present) A demo. URL: https://h.example.dev.",
+        )
+    ]
+    assert entry_links.answer(demo, "호커 큐 데모 링크 있어요?", korean=True, yes_no=True) == (
+        "예. Hawker Queue Demo: https://h.example.dev (projects[0])"
+    )
+    assert entry_links.asked("Where can I look at the Python SDK she maintains?")

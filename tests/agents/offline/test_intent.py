@@ -96,3 +96,7 @@ def test_a_korean_question_whether_there_are_projects_wants_each_one() -> None:
 def test_whether_then_which_is_a_yes_no_but_whether_then_how_long_asks_the_time() -> None:
     assert classify("Does she have a master's degree? In what field?") is Intent.YES_NO
     assert classify("Does he know Go? How many years?") is Intent.DURATION
+
+
+def test_any_this_or_that_wants_each_of_them() -> None:
+    assert asks_for_several("Is she involved in any community or volunteer work?")

@@ -76,3 +76,9 @@ def test_a_short_skeleton_is_met_only_by_a_name() -> None:
     # 플러터 and "part" share p-r-t; only the name Flutter is its Latin spelling.
     assert not Lexicon(["Android Developer (part-time, 30 h/week)"]).mentions("플러터")
     assert Lexicon(["Skills: Flutter; Dart"]).mentions("플러터")
+
+
+def test_a_clipped_word_is_mentioned_by_the_longer_one() -> None:
+    lexicon = Lexicon(["Postdoctoral Research Fellow at Canterbury Plains University"])
+    assert lexicon.mentions("postdoc")
+    assert not lexicon.mentions("post")  # too short to be a clipping
