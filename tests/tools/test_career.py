@@ -311,32 +311,6 @@ def test_job_fit_names_the_jobs_and_projects_that_show_a_skill(
     ]
 
 
-def test_a_field_counts_the_jobs_named_by_what_their_people_do(make_profile: MakeProfile) -> None:
-    profile = make_profile(
-        {
-            "work": [
-                {"name": "A", "position": "QA 자동화 리드", "startDate": "2023-03"},
-                {
-                    "name": "B",
-                    "position": "테스트 엔지니어",
-                    "startDate": "2018-07",
-                    "endDate": "2020-12",
-                },
-                {
-                    "name": "C",
-                    "position": "Firmware Engineer",
-                    "startDate": "2016-01",
-                    "endDate": "2018-06",
-                },
-            ]
-        }
-    )
-    qa = years_of_experience(profile, skill="QA", today=TODAY)
-    assert [fact.source for fact in qa.facts[1:]] == ["work[0]", "work[1]"]
-    embedded = years_of_experience(profile, skill="embedded", today=TODAY)
-    assert [fact.source for fact in embedded.facts[1:]] == ["work[2]"]
-
-
 def test_the_day_a_job_began_is_no_notice_period() -> None:
     from ask_applicant.tools.conditions import asked
 
@@ -349,64 +323,46 @@ def test_the_day_a_job_began_is_no_notice_period() -> None:
         assert topic is not None and topic.key == "notice", question
 
 
-def test_security_years_count_the_jobs_written_in_korean(make_profile: MakeProfile) -> None:
-    profile = make_profile(
-        {
-            "work": [
-                {
-                    "name": "한결보안",
-                    "position": "모의해킹 컨설턴트",
-                    "startDate": "2017-03",
-                    "endDate": "2020-06",
-                },
-                {
-                    "name": "별빛소프트",
-                    "position": "보안관제 인턴",
-                    "startDate": "2016-07",
-                    "endDate": "2016-12",
-                },
-                {"name": "Kettle", "position": "Backend Developer", "startDate": "2020-07"},
-            ]
-        }
-    )
-    result = years_of_experience(profile, skill="security", today=TODAY)
-    assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]
+@pytest.mark.parametrize(
+    ("field", "titles", "counted"),
+    [
+        # QA and embedded are named by what their people do.
+        ("QA", ["QA 자동화 리드", "테스트 엔지니어", "Firmware Engineer"], ["work[0]", "work[1]"]),
+        ("embedded", ["QA 자동화 리드", "테스트 엔지니어", "Firmware Engineer"], ["work[2]"]),
+        (
+            "security",
+            ["모의해킹 컨설턴트 (보안)", "보안관제 인턴", "Backend Developer"],
+            ["work[0]", "work[1]"],
+        ),
+        (
+            "freelancing",
+            ["Contract Developer", "Subcontracted Developer", "Full-Stack Developer"],
+            ["work[0]", "work[1]"],
+        ),
+    ],
+)
+def test_a_field_counts_the_jobs_named_by_what_their_people_do(
+    make_profile: MakeProfile, field: str, titles: list[str], counted: list[str]
+) -> None:
+    periods = [("2023-03", None), ("2018-07", "2020-12"), ("2016-01", "2018-06")]
+    work = [
+        {"name": f"E{i}", "position": title, "startDate": start, "endDate": end}
+        for i, (title, (start, end)) in enumerate(zip(titles, periods, strict=True))
+    ]
+    result = years_of_experience(make_profile({"work": work}), skill=field, today=TODAY)
+    assert [fact.source for fact in result.facts[1:]] == counted
 
 
-def test_a_korean_sentence_on_the_time_to_join_is_the_notice() -> None:
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("현 직장 인수인계 때문에 입사까지 약 2개월이 필요합니다.", True),
+        ("프로젝트 마무리 일정 때문에 입사는 2027년 2월 이후 가능합니다.", True),
+        ("푸른손해보험 입사는 언제였나요?", False),
+    ],
+)
+def test_korean_sentences_on_the_time_to_join_are_the_notice(text: str, notice: bool) -> None:
     from ask_applicant.tools.conditions import TOPICS
 
-    notice = next(topic for topic in TOPICS if topic.key == "notice")
-    assert notice.cues("현 직장 인수인계 때문에 입사까지 약 2개월이 필요합니다.")
-
-
-def test_contracts_count_as_freelancing(make_profile: MakeProfile) -> None:
-    profile = make_profile(
-        {
-            "work": [
-                {"name": "K", "position": "Contract Developer", "startDate": "2023-06"},
-                {
-                    "name": "P",
-                    "position": "Subcontracted Developer",
-                    "startDate": "2022-09",
-                    "endDate": "2023-05",
-                },
-                {
-                    "name": "A",
-                    "position": "Full-Stack Developer",
-                    "startDate": "2019-07",
-                    "endDate": "2022-07",
-                },
-            ]
-        }
-    )
-    result = years_of_experience(profile, skill="freelancing", today=TODAY)
-    assert [fact.source for fact in result.facts[1:]] == ["work[0]", "work[1]"]
-
-
-def test_a_date_after_which_joining_is_possible_is_the_notice() -> None:
-    from ask_applicant.tools.conditions import TOPICS
-
-    notice = next(topic for topic in TOPICS if topic.key == "notice")
-    assert notice.cues("프로젝트 마무리 일정 때문에 입사는 2027년 2월 이후 가능합니다.")
-    assert not notice.cues("푸른손해보험 입사는 언제였나요?")
+    topic = next(topic for topic in TOPICS if topic.key == "notice")
+    assert bool(topic.cues(text)) is notice
