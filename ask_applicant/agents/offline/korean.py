@@ -53,7 +53,8 @@ _YEARS = re.compile(
 _TITLED = ("publications", "awards", "projects", "certificates", "education")
 _SPAN_YEARS = re.compile(r"\((?P<years>[\d.]+) years\)")
 # "Position at Company (" — the English word between a job's title and its employer.
-_AT = re.compile(r"^(?P<position>.+?) at (?P<name>[^()]+?) (?=\()")
+# A Korean company name may carry its legal form in parentheses: (주)한누리, 동해물산(주).
+_AT = re.compile(r"^(?P<position>.+?) at (?P<name>(?:\(주\))?[^()]+?(?:\(주\))?) (?=\()")
 
 
 def korean_date(text: str) -> str:

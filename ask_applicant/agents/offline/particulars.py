@@ -38,6 +38,11 @@ _JOBS_TOTAL = re.compile(r"Jobs cover about (?P<years>[\d.]+) years in total")
 _IN_TOTAL = re.compile(
     r"\b(in total|total|overall|altogether|all told)\b|총|전체|통틀어|합쳐", re.I
 )
+# The whole career asked for by name: "전체 경력", "총 경력", "whole career".
+WHOLE_CAREER = re.compile(
+    r"(전체|총|통틀어)\s*경력|\b(whole|entire|total|overall)\s+(career|work\s+experience)\b",
+    re.I,
+)
 # The basics fields that are public ways to reach the applicant, in the order given.
 CHANNELS = ("basics.email", "basics.url", "basics.website", "basics.profiles")
 # Words that leave "experience" meaning the whole career ("professional experience").

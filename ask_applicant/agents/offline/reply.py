@@ -256,8 +256,12 @@ def compose(
         lead = particulars.kind_lead(question, backing[0].text, korean=korean) or lead
     elif (
         intent is Intent.DURATION
-        # "아이언바크 마이닝에는 다 합쳐서 몇 년?" totals the employer named, not the career.
-        and not periods.named_entries(evidence.facts, question, subject)
+        # "아이언바크 마이닝에는 다 합쳐서 몇 년?" totals the employer named, not the career;
+        # "회계팀 시절까지 다 포함하면 전체 경력이?" names a job only to include it.
+        and (
+            not periods.named_entries(evidence.facts, question, subject)
+            or particulars.WHOLE_CAREER.search(question)
+        )
         and not now_job
         and (career := particulars.career_total(evidence, question, subject))
     ):

@@ -40,3 +40,12 @@ def test_the_korean_help_message_lists_the_areas_in_korean() -> None:
     assert composer.area_line("Work history: companies. | 한국어: 경력.", "Career") == (
         "Work history: companies."
     )
+
+
+def test_a_korean_company_with_its_legal_form_is_named_first() -> None:
+    from ask_applicant.agents.offline.korean import render
+
+    text = render("회계팀 사원 at 동해물산(주) (2012-03-02 – 2014-12-31) 결산.", "work[3]")
+    assert text.startswith("동해물산(주) · 회계팀 사원 (2012년 3월 2일")
+    text = render("컨설턴트 at (주)미르컨설팅 (2015-01 – 2019-11) 구축.", "work[2]")
+    assert text.startswith("(주)미르컨설팅 · 컨설턴트 (2015년 1월")

@@ -684,3 +684,15 @@ def test_years_with_gaps_say_since_when_when_they_go_on_today() -> None:
     assert text.startswith(
         "freelancing: about 3.7 years since 2022-09-01, gaps not counted (work[0], work[1])."
     )
+
+
+def test_the_whole_career_asked_by_name_totals_every_job_even_one_named_to_include() -> None:
+    evidence = Evidence(
+        facts=[
+            Fact("work[0]", "컨설턴트 at 한누리 (2015-01 – present) SAP."),
+            Fact("work[1]", "회계팀 사원 at 동해물산 (2012-03 – 2014-12) 결산."),
+        ],
+        notes=["Jobs cover about 14.1 years in total, overlaps counted once."],
+    )
+    text = shaped(evidence, "회계팀 시절까지 다 포함하면 전체 경력이 몇 년이에요?", korean=True)
+    assert text.startswith("총 약 14.1년입니다.")
