@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Fact
+from ask_applicant.agents.offline.follow_up import carried
 from ask_applicant.agents.offline.link_kinds import link_kinds
 from ask_applicant.agents.offline.linking import link_length
 
@@ -35,7 +36,6 @@ _KEYWORDS = re.compile(r"Keywords: (?P<keywords>[^.]+)\.")
 _URL = re.compile(r"URL: (?P<url>\S+?)\.?(?:\s|$)")
 # A name in the other script links on a skeleton this long ("호커 큐 데모", Hawker Queue Demo).
 _SHORTEST_LINK = 4
-_CARRIED = re.compile(r'"([^"]{1,80})"\s*$')
 
 
 def asked(question: str) -> bool:
@@ -46,15 +46,15 @@ def asked(question: str) -> bool:
 def answer(facts: Sequence[Fact], question: str, *, korean: bool, yes_no: bool) -> str | None:
     """The link of the one entry the question names (or carries over), or that it has
     none; None when the question names no single entry among the facts."""
-    carried = _CARRIED.search(question)
-    wanted = (carried.group(1) if carried else question).casefold()
+    subject = carried(question)
+    wanted = (subject or question).casefold()
     named = [
         fact
         for fact in facts
         if (head := _name(fact))
         and (
             head.casefold() == wanted
-            if carried is not None
+            if subject is not None
             else head.casefold() in wanted or link_length(question, head) >= _SHORTEST_LINK
         )
     ]

@@ -230,6 +230,12 @@ def _elided_subject(question: str) -> str | None:
     return " ".join(content) if bare and question.rstrip().endswith(("?", "？")) else None
 
 
+def carried(question: str) -> str | None:
+    """The subject a follow-up made whole carries over, quoted at its end, if any."""
+    found = _QUOTED.search(question)
+    return found.group(1) if found else None
+
+
 def _subject(turn: PastTurn, question: str) -> str:
     """What the turn's tools were asked about: the name it carried over, else the name,
     skill or search its tools were called with (names before searches)."""

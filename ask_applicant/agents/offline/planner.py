@@ -25,7 +25,7 @@ from ask_applicant.agents.offline.choices import Choices
 from ask_applicant.agents.offline.decision import Call, Decision, Question, Reply
 from ask_applicant.agents.offline.decline import CONTACT_TOPIC, decline, lists_channels
 from ask_applicant.agents.offline.fallback import fallback_area
-from ask_applicant.agents.offline.follow_up import FollowUp, resolve
+from ask_applicant.agents.offline.follow_up import FollowUp, carried, resolve
 from ask_applicant.agents.offline.glossary import concept_terms
 from ask_applicant.agents.offline.intent import Intent, classify
 from ask_applicant.agents.offline.lexicon import (
@@ -62,8 +62,6 @@ _CONDITIONS_TOPIC = "remote work relocation salary career goals faq"
 # A move between fields is read off the work history's titles.
 _WORK_TOPIC = "work history companies positions dates"
 _SKILL_TOPIC = tuple(terms("skill technology"))
-# The entry name a follow-up carries over, quoted at its end.
-_CARRIED = re.compile(r'"([^"]{1,80})"\s*$')
 
 
 class Planner:
@@ -372,9 +370,9 @@ class Planner:
 
     def _about_own_entry(self, follow_up: FollowUp, own: str | None) -> bool:
         """True when the follow-up carries the name of an entry this agent's area holds."""
-        carried = _CARRIED.search(follow_up.text)
+        subject = carried(follow_up.text)
         names = {name.casefold() for name in self._names.get(own, ())} if own else set()
-        return carried is not None and carried.group(1).casefold() in names
+        return subject is not None and subject.casefold() in names
 
     def _own_area(self, toolbox: Toolbox) -> str | None:
         """The vocabulary entry that lists most of this agent's tool names."""
