@@ -15,17 +15,13 @@ from collections.abc import Sequence
 from ask_applicant.agents.offline import entry
 from ask_applicant.agents.offline.evidence import Fact
 from ask_applicant.agents.offline.follow_up import carried
-from ask_applicant.agents.offline.link_kinds import link_kinds
+from ask_applicant.agents.offline.link_kinds import asks_for_code, link_kinds
 from ask_applicant.agents.offline.linking import link_length
 
 _ASKED = re.compile(
     r"\b(links?|url|try\s+it|demo|download|source\s+code|code|repo(sitory)?|github)\b"
     r"|\bwhere\s+can\s+i\s+(see|try|find|read|get|look)\b"
     r"|링크|주소|소스\s*코드|코드|데모|깃허브|깃헙|써\s*볼|들어가\s*(서\s*)?볼|어디서\s*(볼|받|써)",
-    re.IGNORECASE,
-)
-_CODE = re.compile(
-    r"\b(github|gitlab|source\s+code|code|repo(sitory)?)\b|깃허브|깃헙|깃랩|소스\s*코드|코드|저장소",
     re.IGNORECASE,
 )
 _BUILT_WITH = re.compile(
@@ -64,7 +60,7 @@ def answer(facts: Sequence[Fact], question: str, *, korean: bool, yes_no: bool) 
     fact = max(named, key=lambda each: len(each.text))
     name = _name(fact)
     link = _URL.search(fact.text)
-    if link is not None and _CODE.search(question) and "repository" not in link_kinds(link["url"]):
+    if link is not None and asks_for_code(question) and "repository" not in link_kinds(link["url"]):
         # "깃허브 주소도 있어요?" of an app linked to its store page: no, and where it links.
         if korean:
             return f"아니요. {name}의 링크는 코드 저장소가 아닙니다: {link['url']} ({fact.source})"

@@ -37,6 +37,12 @@ _SITE = "website site homepage 웹사이트 홈페이지 사이트"
 # Profiles on a network are no site of the applicant's own.
 _SOCIAL = ("linkedin.com", "twitter.com", "x.com", "facebook.com", "instagram.com")
 _URL = re.compile(r"https?://[^\s)\"'<>]+")
+# A question about code: its source, its repository, the host it lives on.
+_CODE_ASKED = re.compile(
+    r"\b(code|source|github|gitlab|open[- ]source|repos?|repository)\b"
+    r"|코드|깃허브|깃헙|깃랩|오픈소스|저장소",
+    re.IGNORECASE,
+)
 
 
 def link_kind(url: object) -> str:
@@ -54,3 +60,9 @@ def link_kind(url: object) -> str:
 def link_kinds(text: str) -> str:
     """The kind words of every link in a text, joined."""
     return " ".join(kind for kind in map(link_kind, _URL.findall(text)) if kind)
+
+
+def asks_for_code(question: str) -> bool:
+    """True when a question asks about code ("Is his code public?", "깃허브 주소도 있어요?"),
+    which only a link to a code host answers."""
+    return bool(_CODE_ASKED.search(question))

@@ -28,7 +28,7 @@ from ask_applicant.agents.offline.intent import (
     subject_terms,
 )
 from ask_applicant.agents.offline.korean import render
-from ask_applicant.agents.offline.link_kinds import link_kinds
+from ask_applicant.agents.offline.link_kinds import asks_for_code, link_kinds
 from ask_applicant.agents.offline.practice import about_practice, practice_first, practice_only
 from ask_applicant.agents.offline.readings import topics
 from ask_applicant.agents.offline.support import field, is_place, subject_of, supports, touched
@@ -64,9 +64,6 @@ _BESIDES = re.compile(
 )
 _EITHER = re.compile(r"\w\s+or\s+(an?\s+)?\w|(이나|거나|또는)\s")
 _LINKS = re.compile(r"\blinks?\b|\burls?\b|링크|주소", re.I)
-_CODE_ASKED = re.compile(
-    r"\b(code|source|github|gitlab|open[- ]source|repos?)\b|코드|깃허브|오픈소스", re.I
-)
 _PRESENT = re.compile(r"^\W*(is|are|am)\b(?!.*\b(ever|before|previously)\b)", re.I)
 
 
@@ -248,7 +245,7 @@ def compose(
             backing = sorted(backing, key=lambda fact: not periods.ongoing(fact))
         if about_practice(question):
             backing = practice_first(backing)
-        if _CODE_ASKED.search(question):
+        if asks_for_code(question):
             # "Is any of his code public?": the entries whose link is a code host first.
             backing = sorted(backing, key=lambda fact: "repository" not in link_kinds(fact.text))
         chosen, lead = backing, ("예." if korean else "Yes.")

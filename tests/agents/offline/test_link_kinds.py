@@ -31,3 +31,17 @@ def test_a_search_for_open_source_finds_a_project_that_only_links_its_repository
         Fact(source="projects[1]", text="Internal reporting dashboards for the finance team."),
     ]
     assert [fact.source for fact in rank("open source", facts)] == ["projects[0]"]
+
+
+def test_a_question_about_code_is_told_from_one_about_any_link() -> None:
+    from ask_applicant.agents.offline.link_kinds import asks_for_code
+
+    for question in [
+        "Is his code public?",
+        "깃허브 주소도 있어요?",
+        "소스 코드는 어디서 봐요?",
+        "Any open-source work?",
+    ]:
+        assert asks_for_code(question), question
+    for question in ["Is there somewhere I can try it?", "링크 있어요?"]:
+        assert not asks_for_code(question), question
